@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "zhtj",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "zhtjd", targets: ["zhtjd"]),
+        .executable(name: "zhtj", targets: ["zhtj"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+    ],
+    targets: [
+        // C libraries, each wrapped once.
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(
+            name: "CMagic", pkgConfig: "libmagic",
+            providers: [.apt(["libmagic-dev"])]),
+
+        // The pure domain: no I/O.
+        .target(name: "ZHTJCore"),
+
+        // SQLite through GRDB.
+        .target(
+            name: "ZHTJStorage",
+            dependencies: [
+                "ZHTJCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
+        // libmagic and poppler wrappers (the ingest pipeline builds on them).
+        .target(
+            name: "ZHTJIngest",
+            dependencies: ["ZHTJCore", "CPoppler", "CMagic"]),
+
+        // The daemon's services and build(config:).
+        .target(
+            name: "ZHTJDaemon",
+            dependencies: [
+                "ZHTJCore", "ZHTJStorage", "ZHTJIngest",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ]),
+
+        // The CLI's logic: socket client, credentials, rendering.
+        .target(name: "ZHTJClient", dependencies: ["ZHTJCore"]),
+
+        .executableTarget(
+            name: "zhtjd",
+            dependencies: [
+                "ZHTJDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "zhtj",
+            dependencies: [
+                "ZHTJClient", "ZHTJCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
+        .testTarget(name: "ZHTJStorageTests", dependencies: ["ZHTJStorage", "ZHTJCore"]),
+        .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest"]),
+        .testTarget(
+            name: "ZHTJEndToEndTests",
+            dependencies: ["ZHTJClient", "ZHTJCore", "zhtjd", "zhtj"]),
+    ]
+)

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Every error a user can meet, with a message in Chinese and English that names the value and the fix.
+public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
+    case badRequest(String)
+    case unknownCommand(String)
+    case notOperator(uid: UInt32)
+    case rootExists(String)
+    case noRoot
+    case credentialRequired
+    case credentialInvalid
+    case credentialWrongUser
+    case codeMalformed(String)
+    case codeUnknown(String)
+    case codeUsed(String)
+    case codeExpired(String, expiredAt: Date)
+    case codeWrongOrg(String, codeOrg: String, requested: String)
+    case tooManyFailures(until: Date)
+    case invalidOrgName(String, reason: String)
+    case invalidCategory(String)
+    case categoryNotAllowed(parent: String, parentCategory: OrgCategory, child: OrgCategory)
+    case orgNotFound(String)
+    case orgAmbiguous(String, candidates: [String])
+    case outsideSubtree(String)
+    case orgImmutable(field: String)
+    case notBranch(String)
+    case duplicateOrg(String)
+    case invalidField(field: String, value: String, reason: String)
+    case memberNotFound(String)
+    case memberAmbiguous(String, candidates: [String])
+    case importFailed(String)
+    case storage(String)
+    case internalError(String)
+
+    /// A stable machine-readable code, used in the protocol.
+    public var code: String {
+        switch self {
+        case .badRequest: "bad_request"
+        case .unknownCommand: "unknown_command"
+        case .notOperator: "not_operator"
+        case .rootExists: "root_exists"
+        case .noRoot: "no_root"
+        case .credentialRequired: "credential_required"
+        case .credentialInvalid: "credential_invalid"
+        case .credentialWrongUser: "credential_wrong_user"
+        case .codeMalformed: "code_malformed"
+        case .codeUnknown: "code_unknown"
+        case .codeUsed: "code_used"
+        case .codeExpired: "code_expired"
+        case .codeWrongOrg: "code_wrong_org"
+        case .tooManyFailures: "too_many_failures"
+        case .invalidOrgName: "invalid_org_name"
+        case .invalidCategory: "invalid_category"
+        case .categoryNotAllowed: "category_not_allowed"
+        case .orgNotFound: "org_not_found"
+        case .orgAmbiguous: "org_ambiguous"
+        case .outsideSubtree: "outside_subtree"
+        case .orgImmutable: "org_immutable"
+        case .notBranch: "not_branch"
+        case .duplicateOrg: "duplicate_org"
+        case .invalidField: "invalid_field"
+        case .memberNotFound: "member_not_found"
+        case .memberAmbiguous: "member_ambiguous"
+        case .importFailed: "import_failed"
+        case .storage: "storage"
+        case .internalError: "internal"
+        }
+    }
+
+    public var chinese: String {
+        switch self {
+        case .badRequest(let why): "请求无效：\(why)"
+        case .unknownCommand(let c): "未知命令“\(c)”"
+        case .notOperator(let uid): "用户\(uid)不是运行zhtjd的用户或root，不能初始化"
+        case .rootExists(let name): "根组织“\(name)”已存在，不能再次初始化"
+        case .noRoot: "尚未初始化：请先由运维人员运行 zhtj init"
+        case .credentialRequired: "此命令需要管理员凭据：请先用注册码运行 zhtj register"
+        case .credentialInvalid: "凭据无效或已失效：请检查 --credentials 文件，或重新注册"
+        case .credentialWrongUser: "该凭据属于另一个系统用户，不能由当前用户使用"
+        case .codeMalformed(let c): "注册码“\(c)”格式错误：应为8位数字或字母（区分大小写）"
+        case .codeUnknown(let c): "注册码“\(c)”不存在：请核对（区分大小写）"
+        case .codeUsed(let c): "注册码“\(c)”已被使用：每个注册码只能使用一次，请向上级索取新码"
+        case .codeExpired(let c, let at): "注册码“\(c)”已于\(Self.stamp(at))过期（有效期20天）：请向上级索取新码"
+        case .codeWrongOrg(let c, let codeOrg, let requested): "注册码“\(c)”属于“\(codeOrg)”，不能用于“\(requested)”"
+        case .tooManyFailures(let until): "注册失败次数过多：请于\(Self.stamp(until))之后再试"
+        case .invalidOrgName(let n, let why): "组织名称“\(n)”无效（\(why)）"
+        case .invalidCategory(let c): "组织类别“\(c)”无效：可选 leading-body、committee、working-committee、general-branch、branch"
+        case .categoryNotAllowed(let p, let pc, let c): "“\(p)”（\(pc.chinese)）下不能建立\(c.chinese)"
+        case .orgNotFound(let o): "找不到组织“\(o)”：请用 zhtj org tree 查看编号或全称"
+        case .orgAmbiguous(let o, let c): "“\(o)”对应多个组织：\(c.joined(separator: "、"))，请用编号"
+        case .outsideSubtree(let o): "“\(o)”不在您管理的组织范围内"
+        case .orgImmutable(let f): "组织的\(f)创建后不能修改"
+        case .notBranch(let o): "“\(o)”不是团支部：团员只能属于团支部"
+        case .duplicateOrg(let n): "上级组织下已有同名组织“\(n)”"
+        case .invalidField(let f, let v, let why): "\(f)“\(v)”无效：\(why)"
+        case .memberNotFound(let k): "在您管理的范围内找不到团员“\(k)”：可按姓名、身份证号码或发展团员编号查找"
+        case .memberAmbiguous(let k, let c): "“\(k)”对应多名团员：\(c.joined(separator: "、"))，请用身份证号码或编号"
+        case .importFailed(let why): "导入失败：\(why)"
+        case .storage(let why): "数据库错误：\(why)"
+        case .internalError(let why): "内部错误：\(why)"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .badRequest(let why): "bad request: \(why)"
+        case .unknownCommand(let c): "unknown command \"\(c)\""
+        case .notOperator(let uid): "uid \(uid) is neither the user running zhtjd nor root, so it cannot initialise"
+        case .rootExists(let name): "the root org \"\(name)\" already exists; init runs once"
+        case .noRoot: "not initialised yet: the operator must run `zhtj init` first"
+        case .credentialRequired: "this command needs an admin credential: register first with `zhtj register --code CODE`"
+        case .credentialInvalid: "the credential is not valid: check the --credentials file, or register again"
+        case .credentialWrongUser: "this credential belongs to another system user and cannot be used by this one"
+        case .codeMalformed(let c): "\"\(c)\" is not a registration code: codes are 8 digits or letters (case-sensitive)"
+        case .codeUnknown(let c): "no registration code \"\(c)\": check it, codes are case-sensitive"
+        case .codeUsed(let c): "the code \"\(c)\" has already been used; each code works once: ask your superior org for a new one"
+        case .codeExpired(let c, let at): "the code \"\(c)\" expired at \(Self.stamp(at)) (codes are valid 20 days): ask for a new one"
+        case .codeWrongOrg(let c, let codeOrg, let requested): "the code \"\(c)\" is for \"\(codeOrg)\", not for \"\(requested)\""
+        case .tooManyFailures(let until): "too many failed registrations from this user: try again after \(Self.stamp(until))"
+        case .invalidOrgName(let n, let why): "the org name \"\(n)\" is not valid (\(why))"
+        case .invalidCategory(let c): "unknown category \"\(c)\": use leading-body, committee, working-committee, general-branch or branch"
+        case .categoryNotAllowed(let p, let pc, let c): "a \(c.rawValue) cannot be created under \"\(p)\" (a \(pc.rawValue))"
+        case .orgNotFound(let o): "no org \"\(o)\": see `zhtj org tree` for identifiers and full names"
+        case .orgAmbiguous(let o, let c): "\"\(o)\" names several orgs (\(c.joined(separator: ", "))): use the identifier"
+        case .outsideSubtree(let o): "\"\(o)\" is outside the orgs you administer"
+        case .orgImmutable(let f): "an org's \(f) cannot be changed after it is created"
+        case .notBranch(let o): "\"\(o)\" is not a branch: members belong to branches only"
+        case .duplicateOrg(let n): "the parent org already has an org named \"\(n)\""
+        case .invalidField(let f, let v, let why): "\(f) \"\(v)\" is not valid: \(why)"
+        case .memberNotFound(let k): "no member \"\(k)\" in the orgs you administer: search by name, ID number or development number"
+        case .memberAmbiguous(let k, let c): "\"\(k)\" names several members (\(c.joined(separator: ", "))): use the ID number or #id"
+        case .importFailed(let why): "import failed: \(why)"
+        case .storage(let why): "database error: \(why)"
+        case .internalError(let why): "internal error: \(why)"
+        }
+    }
+
+    public var description: String { "\(chinese) / \(english)" }
+
+    static func stamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+public struct MemberImportParams: Codable, Sendable {
+    public var fileName: String
+    /// The file's bytes, base64: the daemon detects UTF-8 (with or without BOM) or GB18030.
+    public var contentBase64: String
+    public init(fileName: String, contentBase64: String) {
+        self.fileName = fileName
+        self.contentBase64 = contentBase64
+    }
+}
+
+public struct ImportReport: Codable, Sendable {
+    public var fileName: String
+    public var encoding: String
+    public var rows: Int
+    public var imported: Int
+    public var unchanged: Int
+    public var rejectedRows: Int
+    public var issues: [RowIssue]
+    /// Imported members who joined in 2020 or later and so need an e-archive (R-E1, R-M5).
+    public var needEArchive: [MemberInfo]
+    public init(
+        fileName: String, encoding: String, rows: Int, imported: Int, unchanged: Int, rejectedRows: Int,
+        issues: [RowIssue], needEArchive: [MemberInfo]
+    ) {
+        self.fileName = fileName
+        self.encoding = encoding
+        self.rows = rows
+        self.imported = imported
+        self.unchanged = unchanged
+        self.rejectedRows = rejectedRows
+        self.issues = issues
+        self.needEArchive = needEArchive
+    }
+}
+
+public struct MemberKeyParams: Codable, Sendable {
+    public var key: String
+    public init(key: String) { self.key = key }
+}
+
+public struct MemberSearchParams: Codable, Sendable {
+    public var text: String
+    public var limit: Int?
+    public init(text: String, limit: Int?) {
+        self.text = text
+        self.limit = limit
+    }
+}
+
+/// A member as the protocol shows it. In lists `idNumber` is masked (`110101********1234`).
+public struct MemberInfo: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var idNumber: String
+    public var ethnicity: String
+    public var politicalStatus: String
+    public var joinDate: String
+    public var branchID: Int64
+    public var branch: String
+    public var isCadre: Bool
+    public var developmentNumber: String?
+    public var mobile: String?
+    public var education: String?
+    public var occupation: String?
+    public var needsEArchive: Bool
+    public var createdAt: Date
+
+    public init(
+        id: Int64, name: String, idNumber: String, ethnicity: String, politicalStatus: String, joinDate: String,
+        branchID: Int64, branch: String, isCadre: Bool, developmentNumber: String?, mobile: String?,
+        education: String?, occupation: String?, needsEArchive: Bool, createdAt: Date
+    ) {
+        self.id = id
+        self.name = name
+        self.idNumber = idNumber
+        self.ethnicity = ethnicity
+        self.politicalStatus = politicalStatus
+        self.joinDate = joinDate
+        self.branchID = branchID
+        self.branch = branch
+        self.isCadre = isCadre
+        self.developmentNumber = developmentNumber
+        self.mobile = mobile
+        self.education = education
+        self.occupation = occupation
+        self.needsEArchive = needsEArchive
+        self.createdAt = createdAt
+    }
+
+    /// The same member with the ID number masked, for lists.
+    public var masked: MemberInfo {
+        var copy = self
+        copy.idNumber = IDNumber.masked(idNumber)
+        if let m = mobile { copy.mobile = Mobile.masked(m) }
+        return copy
+    }
+}
+
+public enum Mobile {
+    /// `138****5678`.
+    public static func masked(_ value: String) -> String {
+        let chars = Array(value)
+        guard chars.count >= 7 else { return String(repeating: "*", count: chars.count) }
+        return String(chars[0..<3]) + String(repeating: "*", count: chars.count - 7) + String(chars[(chars.count - 4)...])
+    }
+}

@@ -1,0 +1,88 @@
+import Configuration
+import Foundation
+import Logging
+import ZHTJCore
+
+/// Every setting of `zhtjd`, read once at start from the command line, the environment (`ZHTJD_…`),
+/// the JSON config file and the defaults, in that order. docs/configuration.md lists each key.
+public struct DaemonSettings: Sendable {
+    /// `storage.root`: the folder holding db/, inbox/, archive/, refused/, outbox/ and run/.
+    public var storageRoot: String
+    /// `log.level`: trace, debug, info, notice, warning, error or critical.
+    public var logLevel: Logger.Level
+    /// `socket.group`: a system group whose members may connect to the socket (admins); none by default.
+    public var socketGroup: String?
+    /// `socket.idleTimeoutSeconds`: a connection that sends nothing for this long is closed.
+    public var idleTimeoutSeconds: Int
+    /// `registration.maxFailures` within `registration.failureWindowSeconds`: failed code redemptions allowed per uid.
+    public var throttle: RedemptionThrottle
+    /// `members.searchLimit`: the most rows `member search` returns.
+    public var searchLimit: Int
+
+    public init(
+        storageRoot: String = "Storage", logLevel: Logger.Level = .info, socketGroup: String? = nil,
+        idleTimeoutSeconds: Int = 300, throttle: RedemptionThrottle = RedemptionThrottle(),
+        searchLimit: Int = 50
+    ) {
+        self.storageRoot = storageRoot
+        self.logLevel = logLevel
+        self.socketGroup = socketGroup
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.throttle = throttle
+        self.searchLimit = searchLimit
+    }
+
+    public enum SettingsError: Error, CustomStringConvertible {
+        case invalid(key: String, value: String, expected: String)
+        case unreadable(path: String, detail: String)
+
+        public var description: String {
+            switch self {
+            case .invalid(let key, let value, let expected):
+                "配置项 \(key) 的值“\(value)”无效 / the setting \(key) = \"\(value)\" is not valid: expected \(expected)"
+            case .unreadable(let path, let detail):
+                "无法读取配置文件 / cannot read the config file \(path): \(detail). Fix the JSON or pass another file with --config."
+            }
+        }
+    }
+
+    /// Reads the settings. `overrides` are the command line's (`storage.root`, `log.level`).
+    public static func load(
+        configFile: String?, overrides: [String: String], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws -> DaemonSettings {
+        var providers: [any ConfigProvider] = [
+            InMemoryProvider(
+                name: "command line",
+                values: overrides.reduce(into: [:]) {
+                    $0[AbsoluteConfigKey($1.key.split(separator: ".").map(String.init))] = ConfigValue(.string($1.value), isSecret: false)
+                }),
+            EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "zhtjd"),
+        ]
+        let path = configFile ?? "Config/zhtjd.json"
+        do {
+            providers.append(try await FileProvider<JSONSnapshot>(filePath: .init(path), allowMissing: configFile == nil))
+        } catch {
+            throw SettingsError.unreadable(path: path, detail: "\(error)")
+        }
+        let reader = ConfigReader(providers: providers)
+        var settings = DaemonSettings()
+        settings.storageRoot = reader.string(forKey: "storage.root", default: settings.storageRoot)
+        let level = reader.string(forKey: "log.level", default: "info")
+        guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+            throw SettingsError.invalid(key: "log.level", value: level, expected: "trace, debug, info, notice, warning, error or critical")
+        }
+        settings.logLevel = parsed
+        settings.socketGroup = reader.string(forKey: "socket.group").flatMap { $0.isEmpty ? nil : $0 }
+        settings.idleTimeoutSeconds = try positive(reader, "socket.idleTimeoutSeconds", settings.idleTimeoutSeconds)
+        settings.throttle.maxFailures = try positive(reader, "registration.maxFailures", settings.throttle.maxFailures)
+        settings.throttle.window = TimeInterval(try positive(reader, "registration.failureWindowSeconds", Int(settings.throttle.window)))
+        settings.searchLimit = try positive(reader, "members.searchLimit", settings.searchLimit)
+        return settings
+    }
+
+    private static func positive(_ reader: ConfigReader, _ key: String, _ fallback: Int) throws -> Int {
+        let value = reader.int(forKey: ConfigKey(key), default: fallback)
+        guard value > 0 else { throw SettingsError.invalid(key: key, value: String(value), expected: "a positive whole number") }
+        return value
+    }
+}

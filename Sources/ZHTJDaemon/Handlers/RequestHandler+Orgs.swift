@@ -1,0 +1,55 @@
+import Foundation
+import ZHTJCore
+import ZHTJStorage
+
+extension RequestHandler {
+    /// `org.create`: inside the caller's subtree only; the parent defaults to the caller's org (R-O1, R-O2, R-O3).
+    func orgCreate(_ params: OrgCreateParams, _ context: Context) throws -> OrgCreateResult {
+        let (caller, admin) = try context.requireAdmin()
+        let name = try OrgNaming.validatedShortName(params.name)
+        guard let category = OrgCategory(userText: params.category) else { throw ZHTJError.invalidCategory(params.category) }
+        let parent: OrgSummary
+        do {
+            parent = try params.parent.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
+        } catch let error as ZHTJError {
+            if case .outsideSubtree = error {
+                try? database.recordRefusal(caller: caller, action: "org.create.refused", target: params.parent ?? "", detail: name, now: context.now)
+            }
+            throw error
+        }
+        let fullName = try params.fullName.map { try OrgNaming.validatedShortName($0) }
+        let industry = params.industry.flatMap { $0.isEmpty ? nil : $0 } ?? parent.industry
+        let org = try database.createOrg(
+            name: name, fullName: fullName, category: category, industry: industry, parentID: parent.id, caller: caller, now: context.now)
+        ensureFolder(org)
+        logger.info("org created", metadata: ["zhtj.org": "\(org.id)", "zhtj.parent": "\(parent.id)"])
+        return OrgCreateResult(org: org, warnings: OrgNaming.warning(shortName: name, category: category).map { [$0] } ?? [])
+    }
+
+    /// `org.tree [ORG]`: the subtree of ORG (default: the caller's org; for the operator, the root).
+    func orgTree(_ params: OrgRefParams, _ context: Context) throws -> [OrgTreeNode] {
+        let top: OrgSummary
+        if let admin = context.admin {
+            top = try params.org.map { try database.resolveOrg($0, scopePath: context.caller.orgPath) } ?? admin.org
+        } else {
+            guard let root = try database.rootOrg() else { throw ZHTJError.noRoot }
+            top = try params.org.map { try database.resolveOrg($0, scopePath: nil) } ?? root
+        }
+        return try database.subtree(of: top.id)
+    }
+
+    /// `org.secretary`: records the org's secretary (R-O5).
+    func orgSecretary(_ params: OrgSecretaryParams, _ context: Context) throws -> OrgSummary {
+        let (caller, admin) = try context.requireAdmin()
+        let org = try params.org.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
+        let name = params.name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw ZHTJError.invalidField(field: "姓名 name", value: "", reason: "必填 / required") }
+        guard case .success(let id) = IDNumber.parse(params.idNumber) else {
+            throw ZHTJError.invalidField(field: "身份证号码 ID number", value: IDNumber.masked(params.idNumber), reason: "无效 / not a valid ID number")
+        }
+        guard params.mobile.count == 11, params.mobile.hasPrefix("1"), params.mobile.allSatisfy(\.isNumber) else {
+            throw ZHTJError.invalidField(field: "手机号码 mobile", value: params.mobile, reason: "应为以1开头的11位数字 / 11 digits starting with 1")
+        }
+        return try database.setSecretary(orgID: org.id, name: name, idNumber: id.value, mobile: params.mobile, caller: caller, now: context.now)
+    }
+}

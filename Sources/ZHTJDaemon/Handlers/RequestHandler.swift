@@ -1,0 +1,144 @@
+import Crypto
+import Foundation
+import Logging
+import ZHTJCore
+import ZHTJStorage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Turns one request line into one response line. Knows who is asking (the peer's uid and credential)
+/// and what each command may do; the storage layer does the transactional work.
+public final class RequestHandler: Sendable {
+    let database: AppDatabase
+    let layout: StorageLayout
+    let settings: DaemonSettings
+    let clock: DaemonClock
+    let logger: Logger
+    /// The uid running zhtjd: it (and root) is the operator.
+    let operatorUID: UInt32
+    let groupID: gid_t?
+
+    public init(
+        database: AppDatabase, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger,
+        groupID: gid_t?
+    ) {
+        self.database = database
+        self.layout = layout
+        self.settings = settings
+        self.clock = clock
+        self.logger = logger
+        self.operatorUID = getuid()
+        self.groupID = groupID
+    }
+
+    /// The caller of one request.
+    struct Context {
+        var caller: Caller
+        var admin: AdminInfo?
+        var isOperator: Bool
+        var now: Date
+
+        /// The admin's scope, or the `credentialRequired` error.
+        func requireAdmin() throws -> (Caller, AdminInfo) {
+            guard let admin else { throw ZHTJError.credentialRequired }
+            return (caller, admin)
+        }
+    }
+
+    /// Handles one request line from a peer with `uid`; always returns a response line (without the newline).
+    public func handle(line: [UInt8], uid: UInt32) -> [UInt8] {
+        let data = Data(line)
+        var requestID: Int? = nil
+        do {
+            let envelope: RequestEnvelope
+            do {
+                envelope = try ProtocolCoding.decoder().decode(RequestEnvelope.self, from: data)
+            } catch {
+                throw ZHTJError.badRequest("not a JSON request object with a \"command\" (\(Self.short(error)))")
+            }
+            requestID = envelope.id
+            guard let command = Command(rawValue: envelope.command) else { throw ZHTJError.unknownCommand(envelope.command) }
+            let context = try authenticate(envelope.credential, uid: uid, command: command)
+            var log = logger
+            log[metadataKey: "zhtj.uid"] = "\(uid)"
+            log[metadataKey: "zhtj.command"] = "\(command.rawValue)"
+            if let admin = context.admin { log[metadataKey: "zhtj.admin"] = "\(admin.id)" }
+            log.debug("request")
+            return try dispatch(command, data: data, context: context, id: requestID)
+        } catch let error as ZHTJError {
+            logger.info("request refused", metadata: ["zhtj.uid": "\(uid)", "zhtj.error": "\(error.code)"])
+            return Self.encode(Response<NoParams>(id: requestID, error: error))
+        } catch {
+            logger.error("request failed", metadata: ["zhtj.uid": "\(uid)", "zhtj.error": "\(error)"])
+            return Self.encode(Response<NoParams>(id: requestID, error: .internalError("\(error)")))
+        }
+    }
+
+    private func dispatch(_ command: Command, data: Data, context: Context, id: Int?) throws -> [UInt8] {
+        switch command {
+        case .whoami: return Self.encode(Response(id: id, result: try whoami(context)))
+        case .`init`: return Self.encode(Response(id: id, result: try initialise(Self.params(data), context)))
+        case .register: return Self.encode(Response(id: id, result: try register(Self.params(data), context)))
+        case .orgCode: return Self.encode(Response(id: id, result: try orgCode(Self.params(data), context)))
+        case .orgCodes: return Self.encode(Response(id: id, result: try orgCodes(context)))
+        case .orgCreate: return Self.encode(Response(id: id, result: try orgCreate(Self.params(data), context)))
+        case .orgTree: return Self.encode(Response(id: id, result: try orgTree(Self.params(data), context)))
+        case .orgSecretary: return Self.encode(Response(id: id, result: try orgSecretary(Self.params(data), context)))
+        case .memberImport: return Self.encode(Response(id: id, result: try memberImport(Self.params(data), context)))
+        case .memberShow: return Self.encode(Response(id: id, result: try memberShow(Self.params(data), context)))
+        case .memberSearch: return Self.encode(Response(id: id, result: try memberSearch(Self.params(data), context)))
+        }
+    }
+
+    /// Checks the credential, if any, against the peer's uid.
+    private func authenticate(_ credential: String?, uid: UInt32, command: Command) throws -> Context {
+        let now = clock.now()
+        let isOperator = uid == 0 || uid == operatorUID
+        guard let credential, !credential.isEmpty else {
+            if command.needsCredential && !(isOperator && command == .orgTree) { throw ZHTJError.credentialRequired }
+            return Context(caller: Caller(uid: uid), admin: nil, isOperator: isOperator, now: now)
+        }
+        guard let found = try database.admin(credentialHash: Self.hash(credential)) else { throw ZHTJError.credentialInvalid }
+        guard found.uid == uid else {
+            try? database.recordRefusal(caller: Caller(uid: uid), action: "credential.refused", target: "admin:\(found.info.id)",
+                                        detail: "credential of uid \(found.uid) presented by uid \(uid)", now: now)
+            throw ZHTJError.credentialWrongUser
+        }
+        let caller = Caller(uid: uid, adminID: found.info.id, orgID: found.info.org.id, orgPath: found.orgPath)
+        return Context(caller: caller, admin: found.info, isOperator: isOperator, now: now)
+    }
+
+    static func hash(_ credential: String) -> String {
+        SHA256.hash(data: Data(credential.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Decodes `params` (a missing `params` reads as `{}`).
+    static func params<P: Decodable>(_ data: Data) throws -> P {
+        do {
+            if let params = try ProtocolCoding.decoder().decode(ParamsWrapper<P>.self, from: data).params { return params }
+            return try ProtocolCoding.decoder().decode(P.self, from: Data("{}".utf8))
+        } catch {
+            throw ZHTJError.badRequest("params: \(short(error))")
+        }
+    }
+
+    static func encode<R: Encodable>(_ response: R) -> [UInt8] {
+        (try? Array(ProtocolCoding.encoder().encode(response))) ?? Array(#"{"ok":false,"error":{"code":"internal","message":"encoding failed","messageZh":"编码失败"}}"#.utf8)
+    }
+
+    static func short(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing field \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
+            "wrong type at \"\(ctx.codingPath.map(\.stringValue).joined(separator: "."))\""
+        case DecodingError.dataCorrupted(let ctx): ctx.debugDescription
+        default: "\(error)"
+        }
+    }
+}
+
+private struct ParamsWrapper<P: Decodable>: Decodable {
+    let params: P?
+}

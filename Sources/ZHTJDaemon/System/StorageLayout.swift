@@ -1,0 +1,70 @@
+import Foundation
+import ZHTJCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The folders and files under the storage root, created when missing with modes that keep other users out.
+public struct StorageLayout: Sendable {
+    public let root: String
+    public var database: String { root + "/db/zhtj.sqlite" }
+    public var inbox: String { root + "/inbox" }
+    public var archive: String { root + "/archive" }
+    public var refused: String { root + "/refused" }
+    public var outbox: String { root + "/outbox" }
+    public var run: String { root + "/run" }
+    public var socket: String { run + "/zhtjd.sock" }
+    public var lock: String { run + "/zhtjd.lock" }
+
+    public init(root: String) {
+        let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
+        self.root = URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
+
+    public enum LayoutError: Error, CustomStringConvertible {
+        case cannotCreate(path: String, errno: Int32)
+        case unknownGroup(String)
+
+        public var description: String {
+            switch self {
+            case .cannotCreate(let path, let code):
+                "无法创建目录 / cannot create \(path): \(String(cString: strerror(code))). Check the storage root and its owner, or pass --storage DIR."
+            case .unknownGroup(let group):
+                "系统中没有用户组 / there is no group \"\(group)\" (socket.group): create it with `groupadd \(group)` or change the setting."
+            }
+        }
+    }
+
+    /// Creates the folders: `run/` 0750, `archive/` 0700, `db/` 0700, the others 0750; with a socket group,
+    /// `run/` and `inbox/` belong to that group (inbox 2770, so admins in the group can drop files).
+    public func create(groupID: gid_t?) throws {
+        try Self.makeDirectory(root, mode: 0o755)
+        try Self.makeDirectory(root + "/db", mode: 0o700)
+        try Self.makeDirectory(archive, mode: 0o700)
+        try Self.makeDirectory(refused, mode: 0o750)
+        try Self.makeDirectory(outbox, mode: 0o750)
+        try Self.makeDirectory(run, mode: 0o750, groupID: groupID)
+        try Self.makeDirectory(inbox, mode: groupID == nil ? 0o750 : 0o2770, groupID: groupID)
+    }
+
+    /// The inbox folder of an org, created when missing.
+    public func ensureInboxFolder(_ folder: String, groupID: gid_t?) throws {
+        try Self.makeDirectory(inbox + "/" + folder, mode: groupID == nil ? 0o750 : 0o2770, groupID: groupID)
+    }
+
+    static func makeDirectory(_ path: String, mode: mode_t, groupID: gid_t? = nil) throws {
+        if mkdir(path, mode) != 0, errno != EEXIST {
+            throw LayoutError.cannotCreate(path: path, errno: errno)
+        }
+        if let groupID { _ = chown(path, uid_t.max, groupID) }
+        // mkdir applies the umask; set the mode exactly.
+        if chmod(path, mode) != 0 { throw LayoutError.cannotCreate(path: path, errno: errno) }
+    }
+
+    /// The numeric id of a group name.
+    public static func groupID(named name: String) throws -> gid_t {
+        guard let entry = getgrnam(name) else { throw LayoutError.unknownGroup(name) }
+        return entry.pointee.gr_gid
+    }
+}

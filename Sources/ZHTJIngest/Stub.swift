@@ -1,0 +1,2 @@
+import CPoppler
+import CMagic

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import ZHTJCore
+
+extension AppDatabase {
+    /// What an import did.
+    public struct ImportOutcome: Sendable {
+        public var imported: [MemberInfo] = []
+        public var unchanged = 0
+        public var issues: [RowIssue] = []
+        public var rejectedLines: Set<Int> = []
+    }
+
+    /// Imports validated rows: each row's branch must be a branch in the caller's subtree; ID numbers and
+    /// development numbers must be new (a row equal to the stored member counts as unchanged).
+    /// The good rows go in together, in one transaction.
+    public func importMembers(_ drafts: [MemberDraft], caller: Caller, now: Date) throws -> ImportOutcome {
+        guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
+        return try write { db in
+            var outcome = ImportOutcome()
+            var branches: [String: Result<(Int64, String), ZHTJError>] = [:]
+            var seenID: [String: Int] = [:]
+            var seenNumber: [String: Int] = [:]
+            func reject(_ d: MemberDraft, _ column: MemberTable.Column, _ value: String, _ reason: String) {
+                outcome.issues.append(RowIssue(line: d.line, column: column.rawValue, value: value, reason: reason))
+                outcome.rejectedLines.insert(d.line)
+            }
+            for draft in drafts {
+                let branch: Result<(Int64, String), ZHTJError>
+                if let cached = branches[draft.branch] {
+                    branch = cached
+                } else {
+                    do {
+                        let row = try Self.resolveOrg(db, draft.branch, scopePath: scope)
+                        branch = row.org.orgCategory == .branch ? .success((row.org.id!, row.org.fullName)) : .failure(.notBranch(row.org.fullName))
+                    } catch let error as ZHTJError {
+                        branch = .failure(error)
+                    }
+                    branches[draft.branch] = branch
+                }
+                guard case .success(let (branchID, branchName)) = branch else {
+                    if case .failure(let error) = branch { reject(draft, .branch, draft.branch, error.description) }
+                    continue
+                }
+                if let line = seenID[draft.idNumber] {
+                    reject(draft, .idNumber, IDNumber.masked(draft.idNumber), "与第\(line)行身份证号码重复 / the same ID number as line \(line)")
+                    continue
+                }
+                seenID[draft.idNumber] = draft.line
+                if let number = draft.developmentNumber {
+                    if let line = seenNumber[number] {
+                        reject(draft, .developmentNumber, number, "与第\(line)行发展团员编号重复 / the same development number as line \(line)")
+                        continue
+                    }
+                    seenNumber[number] = draft.line
+                }
+                let record = MemberRecord(draft: draft, branchID: branchID, caller: caller, now: now)
+                if let existing = try MemberRecord.fetchOne(db, sql: "SELECT * FROM member WHERE idNumber = ?", arguments: [draft.idNumber]) {
+                    if existing.sameData(as: record) {
+                        outcome.unchanged += 1
+                    } else {
+                        reject(draft, .idNumber, IDNumber.masked(draft.idNumber),
+                               "该身份证号码已登记（团员编号\(existing.id!)），数据不同；导入不会覆盖已有记录 / already registered (member \(existing.id!)) with other data; an import never overwrites a record")
+                    }
+                    continue
+                }
+                if let number = draft.developmentNumber,
+                    let owner = try MemberRecord.fetchOne(db, sql: "SELECT * FROM member WHERE developmentNumber = ?", arguments: [number])
+                {
+                    reject(draft, .developmentNumber, number,
+                           "该发展团员编号已属于另一名团员（\(owner.name)）/ already belongs to another member (\(owner.name))")
+                    continue
+                }
+                var inserted = record
+                try inserted.insert(db)
+                outcome.imported.append(inserted.info(branch: branchName))
+            }
+            if !outcome.imported.isEmpty {
+                try Self.record(db, caller: caller, action: "member.import", target: "members",
+                                detail: "\(outcome.imported.count) imported, \(outcome.unchanged) unchanged", at: now)
+            }
+            return outcome
+        }
+    }
+
+    private static let memberSelection = "SELECT member.*, org.fullName AS branchName, org.path AS branchPath FROM member JOIN org ON org.id = member.branchID"
+
+    private static func infos(_ db: Database, sql: String, arguments: StatementArguments) throws -> [MemberInfo] {
+        try Row.fetchAll(db, sql: memberSelection + " " + sql, arguments: arguments).map { row in
+            try MemberRecord(row: row).info(branch: row["branchName"])
+        }
+    }
+
+    /// One member by member id, ID number, development number or exact name, within the caller's subtree.
+    public func member(key raw: String, caller: Caller) throws -> MemberInfo {
+        guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
+        let key = raw.trimmingCharacters(in: .whitespaces)
+        return try read { db in
+            let scoped = "AND org.path LIKE ?"
+            var found: [MemberInfo] = []
+            let upper = key.uppercased()
+            if upper.count == 18 {
+                found = try Self.infos(db, sql: "WHERE member.idNumber = ? \(scoped)", arguments: [upper, scope + "%"])
+            } else if key.count == 12, key.allSatisfy(\.isNumber) {
+                found = try Self.infos(db, sql: "WHERE member.developmentNumber = ? \(scoped)", arguments: [key, scope + "%"])
+            } else if let id = Int64(key.hasPrefix("#") ? String(key.dropFirst()) : key) {
+                found = try Self.infos(db, sql: "WHERE member.id = ? \(scoped)", arguments: [id, scope + "%"])
+            }
+            if found.isEmpty {
+                found = try Self.infos(db, sql: "WHERE member.name = ? \(scoped) LIMIT 20", arguments: [key, scope + "%"])
+            }
+            guard let first = found.first else { throw ZHTJError.memberNotFound(key) }
+            guard found.count == 1 else {
+                throw ZHTJError.memberAmbiguous(key, candidates: found.map { "#\($0.id) \($0.name) \(IDNumber.masked($0.idNumber))" })
+            }
+            return first
+        }
+    }
+
+    /// Members whose name contains `text`, or whose ID number or development number starts with it,
+    /// within the caller's subtree; ID numbers masked.
+    public func searchMembers(_ raw: String, caller: Caller, limit: Int) throws -> [MemberInfo] {
+        guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw ZHTJError.badRequest("empty search text / 搜索内容为空") }
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        return try read { db in
+            try Self.infos(
+                db,
+                sql: """
+                    WHERE org.path LIKE ? AND (member.name LIKE ? ESCAPE '\\' OR member.idNumber LIKE ? ESCAPE '\\'
+                        OR member.developmentNumber LIKE ? ESCAPE '\\')
+                    ORDER BY member.id LIMIT ?
+                    """,
+                arguments: [scope + "%", "%" + escaped + "%", escaped.uppercased() + "%", escaped + "%", limit]
+            ).map(\.masked)
+        }
+    }
+}

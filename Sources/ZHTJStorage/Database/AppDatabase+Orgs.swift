@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import ZHTJCore
+
+extension AppDatabase {
+    /// The root org, if `init` has run.
+    public func rootOrg() throws -> OrgSummary? {
+        try read { db in try OrgRow.fetchOne(db, sql: OrgRow.selection + " WHERE parentID IS NULL")?.summary }
+    }
+
+    public func org(id: Int64) throws -> OrgSummary? {
+        try read { db in try Self.orgRow(db, id: id)?.summary }
+    }
+
+    static func orgRow(_ db: Database, id: Int64) throws -> OrgRow? {
+        try OrgRow.fetchOne(db, sql: OrgRow.selection + " WHERE org.id = ?", arguments: [id])
+    }
+
+    /// Creates the root org and a registration code for its admin (once; a second call is refused).
+    public func createRoot(name: String, category: OrgCategory, industry: String?, caller: Caller, now: Date) throws -> (OrgSummary, CodeInfo) {
+        try write { db in
+            if let root = try OrgRecord.fetchOne(db, sql: "SELECT * FROM org WHERE parentID IS NULL") {
+                throw ZHTJError.rootExists(root.fullName)
+            }
+            let org = try Self.insertOrg(db, name: name, fullName: nil, category: category, industry: industry, parent: nil, caller: caller, now: now)
+            let code = try Self.issueCode(db, orgID: org.id!, caller: caller, now: now)
+            try Self.record(db, caller: caller, action: "init", target: "org:\(org.id!)", detail: name, at: now)
+            return (try Self.orgRow(db, id: org.id!)!.summary, code)
+        }
+    }
+
+    /// Creates an org under `parentID`, which must be in the caller's subtree (checked by the caller of this method).
+    public func createOrg(
+        name: String, fullName: String?, category: OrgCategory, industry: String?, parentID: Int64, caller: Caller, now: Date
+    ) throws -> OrgSummary {
+        try write { db in
+            guard let parent = try OrgRecord.fetchOne(db, key: parentID) else { throw ZHTJError.orgNotFound(String(parentID)) }
+            guard caller.covers(path: parent.path) else { throw ZHTJError.outsideSubtree(parent.fullName) }
+            guard parent.orgCategory.mayContain(category) else {
+                throw ZHTJError.categoryNotAllowed(parent: parent.fullName, parentCategory: parent.orgCategory, child: category)
+            }
+            let org = try Self.insertOrg(db, name: name, fullName: fullName, category: category, industry: industry, parent: parent, caller: caller, now: now)
+            try Self.record(db, caller: caller, action: "org.create", target: "org:\(org.id!)", detail: org.fullName, at: now)
+            return try Self.orgRow(db, id: org.id!)!.summary
+        }
+    }
+
+    private static func insertOrg(
+        _ db: Database, name: String, fullName: String?, category: OrgCategory, industry: String?, parent: OrgRecord?,
+        caller: Caller, now: Date
+    ) throws -> OrgRecord {
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM org WHERE ifnull(parentID, 0) = ? AND shortName = ?", arguments: [parent?.id ?? 0, name])! > 0 {
+            throw ZHTJError.duplicateOrg(name)
+        }
+        let full = fullName ?? OrgNaming.fullName(shortName: name, parentFullName: parent?.fullName)
+        let nextID = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) + 1 FROM org"))!
+        var record = OrgRecord(
+            id: nextID, parentID: parent?.id, path: (parent?.path ?? "/") + "\(nextID)/", depth: (parent?.depth ?? -1) + 1,
+            shortName: name, fullName: full, category: category.rawValue, industry: industry,
+            folder: OrgNaming.folderName(id: nextID, shortName: name), createdAt: now, createdByUID: Int64(caller.uid),
+            createdByAdmin: caller.adminID)
+        try record.insert(db)
+        return record
+    }
+
+    /// Finds an org by identifier (`42`, `0042`), full name or short name, among all orgs.
+    /// An org outside `scopePath` is refused as outside the caller's subtree.
+    public func resolveOrg(_ ref: String, scopePath: String?) throws -> OrgSummary {
+        try read { db in try Self.resolveOrg(db, ref, scopePath: scopePath).summary }
+    }
+
+    static func resolveOrg(_ db: Database, _ raw: String, scopePath: String?) throws -> OrgRow {
+        let ref = raw.trimmingCharacters(in: .whitespaces)
+        var rows: [OrgRow] = []
+        if !ref.isEmpty, ref.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(ref) {
+            rows = try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.id = ?", arguments: [id])
+        }
+        if rows.isEmpty {
+            rows = try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.fullName = ?", arguments: [ref])
+        }
+        if rows.isEmpty {
+            rows = try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.shortName = ?", arguments: [ref])
+        }
+        if let scopePath, rows.count > 1 {
+            let inScope = rows.filter { $0.org.path.hasPrefix(scopePath) }
+            if !inScope.isEmpty { rows = inScope }
+        }
+        guard let first = rows.first else { throw ZHTJError.orgNotFound(ref) }
+        guard rows.count == 1 else {
+            throw ZHTJError.orgAmbiguous(ref, candidates: rows.map { "\($0.org.fullName) (\(OrgNaming.displayID($0.org.id!)))" })
+        }
+        if let scopePath, !first.org.path.hasPrefix(scopePath) { throw ZHTJError.outsideSubtree(first.org.fullName) }
+        return first
+    }
+
+    /// The subtree of `orgID`, depth-first in creation order, with each node's depth below it.
+    public func subtree(of orgID: Int64) throws -> [OrgTreeNode] {
+        try read { db in
+            guard let top = try OrgRecord.fetchOne(db, key: orgID) else { throw ZHTJError.orgNotFound(String(orgID)) }
+            let rows = try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.path LIKE ? ORDER BY org.id", arguments: [top.path + "%"])
+            var children: [Int64: [OrgRow]] = [:]
+            for row in rows { children[row.org.parentID ?? 0, default: []].append(row) }
+            var out: [OrgTreeNode] = []
+            func visit(_ row: OrgRow, _ depth: Int) {
+                out.append(OrgTreeNode(org: row.summary, depth: depth))
+                for child in children[row.org.id!] ?? [] { visit(child, depth + 1) }
+            }
+            if let topRow = rows.first(where: { $0.org.id == orgID }) { visit(topRow, 0) }
+            return out
+        }
+    }
+
+    /// The direct children of `orgID`.
+    public func children(of orgID: Int64) throws -> [OrgSummary] {
+        try read { db in
+            try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.parentID = ? ORDER BY org.id", arguments: [orgID]).map(\.summary)
+        }
+    }
+
+    /// The materialised path of an org (`/1/5/42/`).
+    public func path(of orgID: Int64) throws -> String {
+        try read { db in
+            guard let path = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [orgID]) else {
+                throw ZHTJError.orgNotFound(String(orgID))
+            }
+            return path
+        }
+    }
+
+    /// Records an org's secretary (R-O5). Names, category and industry stay as they are.
+    public func setSecretary(orgID: Int64, name: String, idNumber: String, mobile: String, caller: Caller, now: Date) throws -> OrgSummary {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE org SET secretaryName = ?, secretaryIDNumber = ?, secretaryMobile = ? WHERE id = ?",
+                arguments: [name, idNumber, mobile, orgID])
+            try Self.record(db, caller: caller, action: "org.secretary", target: "org:\(orgID)", detail: name, at: now)
+            return try Self.orgRow(db, id: orgID)!.summary
+        }
+    }
+}

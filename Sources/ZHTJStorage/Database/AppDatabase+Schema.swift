@@ -1,0 +1,110 @@
+import GRDB
+
+extension AppDatabase {
+    /// The schema, as numbered migrations. Never edit a migration that has shipped: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-orgs-admins-members") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE org (
+                        id INTEGER PRIMARY KEY,
+                        parentID INTEGER REFERENCES org(id),
+                        path TEXT NOT NULL,
+                        depth INTEGER NOT NULL,
+                        shortName TEXT NOT NULL,
+                        fullName TEXT NOT NULL,
+                        category TEXT NOT NULL,
+                        industry TEXT,
+                        folder TEXT NOT NULL UNIQUE,
+                        secretaryName TEXT,
+                        secretaryIDNumber TEXT,
+                        secretaryMobile TEXT,
+                        createdAt DATETIME NOT NULL,
+                        createdByUID INTEGER NOT NULL,
+                        createdByAdmin INTEGER
+                    );
+                    CREATE UNIQUE INDEX org_parent_name ON org(ifnull(parentID, 0), shortName);
+                    CREATE INDEX org_path ON org(path);
+                    CREATE INDEX org_full_name ON org(fullName);
+                    CREATE TRIGGER org_immutable BEFORE UPDATE OF shortName, fullName, category, industry, parentID, path ON org
+                    BEGIN SELECT RAISE(ABORT, 'an org''s short name, full name, category and industry cannot be changed (R-O2)'); END;
+                    CREATE TRIGGER org_no_delete BEFORE DELETE ON org
+                    BEGIN SELECT RAISE(ABORT, 'orgs are not deleted'); END;
+
+                    CREATE TABLE admin (
+                        id INTEGER PRIMARY KEY,
+                        orgID INTEGER NOT NULL REFERENCES org(id),
+                        name TEXT NOT NULL,
+                        idNumber TEXT NOT NULL,
+                        joinDate TEXT NOT NULL,
+                        mobile TEXT,
+                        email TEXT,
+                        uid INTEGER NOT NULL,
+                        credentialHash TEXT NOT NULL UNIQUE,
+                        createdAt DATETIME NOT NULL
+                    );
+                    CREATE INDEX admin_org ON admin(orgID);
+
+                    CREATE TABLE registrationCode (
+                        code TEXT PRIMARY KEY,
+                        orgID INTEGER NOT NULL REFERENCES org(id),
+                        issuedAt DATETIME NOT NULL,
+                        expiresAt DATETIME NOT NULL,
+                        issuedByUID INTEGER NOT NULL,
+                        issuedByAdmin INTEGER,
+                        usedAt DATETIME,
+                        usedByAdmin INTEGER
+                    );
+                    CREATE INDEX code_org ON registrationCode(orgID);
+
+                    CREATE TABLE redemptionFailure (
+                        id INTEGER PRIMARY KEY,
+                        uid INTEGER NOT NULL,
+                        at DATETIME NOT NULL,
+                        reason TEXT NOT NULL
+                    );
+                    CREATE INDEX failure_uid ON redemptionFailure(uid, at);
+
+                    CREATE TABLE member (
+                        id INTEGER PRIMARY KEY,
+                        idNumber TEXT NOT NULL UNIQUE,
+                        name TEXT NOT NULL,
+                        birthDate TEXT NOT NULL,
+                        ethnicity TEXT NOT NULL,
+                        politicalStatus TEXT NOT NULL,
+                        joinDate TEXT NOT NULL,
+                        joinYear INTEGER NOT NULL,
+                        branchID INTEGER NOT NULL REFERENCES org(id),
+                        isCadre BOOLEAN NOT NULL,
+                        developmentNumber TEXT UNIQUE,
+                        mobile TEXT,
+                        education TEXT,
+                        occupation TEXT,
+                        createdAt DATETIME NOT NULL,
+                        createdByUID INTEGER NOT NULL,
+                        createdByAdmin INTEGER
+                    );
+                    CREATE INDEX member_name ON member(name);
+                    CREATE INDEX member_branch ON member(branchID);
+                    CREATE TRIGGER member_no_delete BEFORE DELETE ON member
+                    BEGIN SELECT RAISE(ABORT, 'a member record is kept for ever and cannot be deleted (R-M4)'); END;
+
+                    CREATE TABLE event (
+                        id INTEGER PRIMARY KEY,
+                        at DATETIME NOT NULL,
+                        uid INTEGER NOT NULL,
+                        adminID INTEGER,
+                        action TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        detail TEXT
+                    );
+                    CREATE TRIGGER event_no_update BEFORE UPDATE ON event
+                    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                    CREATE TRIGGER event_no_delete BEFORE DELETE ON event
+                    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import ZHTJCore
+
+/// The daemon's SQLite database: WAL, `synchronous=FULL`, a busy timeout, migrations and a quick check at open.
+/// Writes go through `write(_:)`, which uses `BEGIN IMMEDIATE`.
+public final class AppDatabase: Sendable {
+    let writer: DatabasePool
+    public let path: String
+
+    public enum OpenError: Error, CustomStringConvertible {
+        case damaged(path: String, detail: String)
+        case cannotOpen(path: String, detail: String)
+
+        public var description: String {
+            switch self {
+            case .damaged(let path, let detail):
+                """
+                数据库已损坏，已停止启动 / the database is damaged, so zhtjd will not start: \(path): \(detail)
+                恢复方法 / to restore: stop zhtjd; move \(path), \(path)-wal and \(path)-shm aside (do not delete them); \
+                copy your latest backup (made with `sqlite3 \(path) "VACUUM INTO 'backup.sqlite'"`) to \(path); start zhtjd again. \
+                Without a backup, salvage with: sqlite3 DAMAGED.sqlite .recover | sqlite3 \(path)
+                """
+            case .cannotOpen(let path, let detail):
+                "无法打开数据库 / cannot open the database \(path): \(detail). Check that the folder exists and belongs to the user running zhtjd."
+            }
+        }
+    }
+
+    /// Opens (creating when missing) the database at `path`, checks it and migrates it.
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw OpenError.damaged(path: path, detail: error.message ?? "\(error)")
+        } catch {
+            throw OpenError.cannotOpen(path: path, detail: "\(error)")
+        }
+        do {
+            let check = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            guard check == ["ok"] else {
+                throw OpenError.damaged(path: path, detail: check.prefix(5).joined(separator: "; "))
+            }
+            try Self.migrator.migrate(writer)
+        } catch let error as OpenError {
+            throw error
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw OpenError.damaged(path: path, detail: error.message ?? "\(error)")
+        }
+    }
+
+    /// Runs `updates` in a `BEGIN IMMEDIATE` transaction; database errors become `ZHTJError.storage`.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as ZHTJError {
+            throw error
+        } catch let error as DatabaseError {
+            throw ZHTJError.storage(error.message ?? "\(error)")
+        }
+    }
+
+    /// Runs `block` on a reader.
+    func read<T>(_ block: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(block)
+        } catch let error as ZHTJError {
+            throw error
+        } catch let error as DatabaseError {
+            throw ZHTJError.storage(error.message ?? "\(error)")
+        }
+    }
+
+    /// The journal mode, synchronous setting and schema version, for the start-up log and tests.
+    public func settings() throws -> (journalMode: String, synchronous: Int, migrations: [String]) {
+        try writer.read { db in
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
+            let sync = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+            let applied = try Self.migrator.appliedMigrations(db)
+            return (mode, sync, applied)
+        }
+    }
+
+    /// Closes the connections (at shutdown).
+    public func close() throws {
+        try writer.close()
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import ZHTJCore
+
+/// A row of `member`. Never deleted (R-M4): a trigger refuses DELETE.
+struct MemberRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "member"
+    var id: Int64?
+    var idNumber: String
+    var name: String
+    var birthDate: String
+    var ethnicity: String
+    var politicalStatus: String
+    var joinDate: String
+    var joinYear: Int
+    var branchID: Int64
+    var isCadre: Bool
+    var developmentNumber: String?
+    var mobile: String?
+    var education: String?
+    var occupation: String?
+    var createdAt: Date
+    var createdByUID: Int64
+    var createdByAdmin: Int64?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    init(draft: MemberDraft, branchID: Int64, caller: Caller, now: Date) {
+        id = nil
+        idNumber = draft.idNumber
+        name = draft.name
+        birthDate = draft.birthDate.description
+        ethnicity = draft.ethnicity
+        politicalStatus = draft.politicalStatus
+        joinDate = draft.joinDate.description
+        joinYear = draft.joinDate.year
+        self.branchID = branchID
+        isCadre = draft.isCadre
+        developmentNumber = draft.developmentNumber
+        mobile = draft.mobile
+        education = draft.education
+        occupation = draft.occupation
+        createdAt = now
+        createdByUID = Int64(caller.uid)
+        createdByAdmin = caller.adminID
+    }
+
+    /// Whether the stored member carries exactly the data of `other` (a re-imported row).
+    func sameData(as other: MemberRecord) -> Bool {
+        (name, ethnicity, politicalStatus, joinDate, branchID, isCadre) == (other.name, other.ethnicity, other.politicalStatus, other.joinDate, other.branchID, other.isCadre)
+            && [developmentNumber, mobile, education, occupation] == [other.developmentNumber, other.mobile, other.education, other.occupation]
+    }
+
+    func info(branch: String) -> MemberInfo {
+        MemberInfo(
+            id: id!, name: name, idNumber: idNumber, ethnicity: ethnicity, politicalStatus: politicalStatus,
+            joinDate: joinDate, branchID: branchID, branch: branch, isCadre: isCadre,
+            developmentNumber: developmentNumber, mobile: mobile, education: education, occupation: occupation,
+            needsEArchive: joinYear >= MembershipRules.eArchiveFromYear, createdAt: createdAt)
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ZHTJDaemon
+
+/// `zhtjd`: the zhtj daemon. Thin: settings, logging, then the daemon's service group.
+@main
+struct ZHTJD: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zhtjd",
+        abstract: "The zhtj daemon: the member database, its Unix socket and (later) the inbox watcher.",
+        discussion: "Settings come from the command line, then ZHTJD_* environment variables, then the JSON config file; see docs/configuration.md.")
+
+    @Option(help: "The storage root (db/, inbox/, archive/, run/ …). Default: ./Storage")
+    var storage: String?
+
+    @Option(help: "The JSON config file. Default: Config/zhtjd.json, if present.")
+    var config: String?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String?
+
+    func run() async throws {
+        var overrides: [String: String] = [:]
+        if let storage { overrides["storage.root"] = storage }
+        if let logLevel { overrides["log.level"] = logLevel }
+        do {
+            let settings = try await DaemonSettings.load(configFile: config, overrides: overrides)
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = settings.logLevel
+                return handler
+            }
+            let logger = Logger(label: "zhtjd")
+            let daemon = try Daemon(settings: settings, logger: logger)
+            try await daemon.run()
+            logger.notice("stopped")
+        } catch {
+            FileHandle.standardError.write(Data("zhtjd: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
