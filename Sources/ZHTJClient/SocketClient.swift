@@ -1,0 +1,101 @@
+import Foundation
+import ZHTJCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A blocking client for the daemon's Unix socket: one JSON line out, one JSON line back.
+public final class SocketClient {
+    public let path: String
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+
+    public init(path: String) throws {
+        self.path = path
+        fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw ClientError.cannotConnect(path: path, errno: errno) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            close(fd)
+            throw ClientError.cannotConnect(path: path, errno: ENAMETOOLONG)
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard result == 0 else {
+            let code = errno
+            close(fd)
+            throw ClientError.cannotConnect(path: path, errno: code)
+        }
+    }
+
+    deinit {
+        close(fd)
+    }
+
+    /// Sends one line and reads one line back.
+    public func exchange(_ line: [UInt8]) throws -> [UInt8] {
+        var out = line
+        out.append(UInt8(ascii: "\n"))
+        var sent = 0
+        while sent < out.count {
+            let n = out[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ClientError.connectionLost(path: path)
+            }
+            sent += n
+        }
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let reply = Array(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                return reply
+            }
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw ClientError.connectionLost(path: path) }
+            buffer.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Sends a typed request and decodes the typed result; also returns the raw `result` JSON for `--json`.
+    public func call<P: Codable & Sendable, R: Decodable>(
+        _ command: Command, credential: String?, params: P, as: R.Type = R.self
+    ) throws -> (result: R, json: Data) {
+        let request = Request(id: 1, command: command, credential: credential, params: params)
+        let reply = Data(try exchange(Array(ProtocolCoding.encoder().encode(request))))
+        guard let object = try? JSONSerialization.jsonObject(with: reply) as? [String: Any] else {
+            throw ClientError.badReply(String(decoding: reply.prefix(200), as: UTF8.self))
+        }
+        if object["ok"] as? Bool != true {
+            guard let payload = try? ProtocolCoding.decoder().decode(ErrorReply.self, from: reply).error else {
+                throw ClientError.badReply(String(decoding: reply.prefix(200), as: UTF8.self))
+            }
+            throw ClientError.server(payload)
+        }
+        do {
+            let result = try ProtocolCoding.decoder().decode(ResultReply<R>.self, from: reply).result
+            let json = try JSONSerialization.data(withJSONObject: object["result"] ?? NSNull(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+            return (result, json)
+        } catch {
+            throw ClientError.badReply("\(error)")
+        }
+    }
+}
+
+private struct ErrorReply: Decodable {
+    let error: ErrorPayload
+}
+
+private struct ResultReply<R: Decodable>: Decodable {
+    let result: R
+}

@@ -1,2 +1,0 @@
-import CPoppler
-import CMagic

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import ZHTJClient
+import ZHTJCore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "The daemon's socket. Default: ZHTJ_SOCKET, the credentials file's, or ./Storage/run/zhtjd.sock.")
+    var socket: String?
+
+    @Option(help: "The credentials file. Default: ZHTJ_CREDENTIALS or ~/.config/zhtj/credentials.")
+    var credentials: String?
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    var credentialsPath: String { Credentials.path(option: credentials) }
+
+    /// The stored credentials; with `required`, their absence is an error.
+    func loadCredentials(required: Bool) throws -> Credentials? {
+        let found = try Credentials.load(path: credentialsPath)
+        if required, found == nil { throw ClientError.noCredentials(path: credentialsPath) }
+        return found
+    }
+
+    func socketPath(_ credentials: Credentials?) -> String {
+        if let socket, !socket.isEmpty { return socket }
+        if let env = ProcessInfo.processInfo.environment["ZHTJ_SOCKET"], !env.isEmpty { return env }
+        if let credentials { return credentials.socket }
+        return FileManager.default.currentDirectoryPath + "/Storage/run/zhtjd.sock"
+    }
+
+    /// Sends one request as the stored admin (or with no credential) and returns the result.
+    func call<P: Codable & Sendable, R: Decodable>(
+        _ command: Command, params: P, as type: R.Type = R.self, credentialRequired: Bool = true
+    ) throws -> (result: R, json: Data) {
+        let stored = try loadCredentials(required: credentialRequired)
+        let client = try SocketClient(path: socketPath(stored))
+        return try client.call(command, credential: stored?.credential, params: params, as: type)
+    }
+
+    /// Prints JSON (with --json) or the text `render` makes.
+    func emit(_ json: Data, _ render: () -> String) {
+        if self.json {
+            print(String(decoding: json, as: UTF8.self))
+        } else {
+            print(render())
+        }
+    }
+}
+
+/// Runs a command body: errors become one line on stderr and exit status 1, never a stack trace.
+func guarded(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ClientError {
+        FileHandle.standardError.write(Data("错误 error: \(error)\n".utf8))
+        throw ExitCode(error.serverCode == nil ? 2 : 1)
+    } catch let error as ZHTJError {
+        FileHandle.standardError.write(Data("错误 error: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
+enum Format {
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    static func yesNo(_ value: Bool) -> String { value ? "是 yes" : "否 no" }
+
+    static func org(_ org: OrgSummary) -> String { "\(org.fullName) (\(org.displayID))" }
+}

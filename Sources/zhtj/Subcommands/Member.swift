@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import ZHTJClient
+import ZHTJCore
+
+extension ZHTJ {
+    struct Member: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "团员：导入、查看、查找 / Members: import, show, search.",
+            subcommands: [MemberImport.self, MemberShow.self, MemberSearch.self])
+    }
+
+    struct MemberImport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "从CSV导入团员 / Import members from a CSV table (UTF-8 or GB18030) with the template's Chinese headers.",
+            discussion: "Headers: \(MemberTable.templateHeader.joined(separator: ",")). Good rows go in; each bad row is reported.")
+
+        @Argument(help: "The CSV file.")
+        var file: String
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let data: Data
+                do {
+                    data = try Data(contentsOf: URL(fileURLWithPath: file))
+                } catch {
+                    throw ClientError.cannotRead(path: file, detail: (error as NSError).localizedDescription)
+                }
+                guard data.count <= ProtocolCoding.maxRequestBytes * 3 / 4 - 4096 else { throw ClientError.tooLarge(path: file, bytes: data.count) }
+                let params = MemberImportParams(fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString())
+                let (report, json) = try global.call(.memberImport, params: params, as: ImportReport.self)
+                global.emit(json) { Self.render(report) }
+                if report.rejectedRows > 0 { throw ExitCode(3) }
+            }
+        }
+
+        static func render(_ report: ImportReport) -> String {
+            var lines = [
+                "文件 file: \(report.fileName) (\(report.encoding)), 数据行 rows: \(report.rows)",
+                "导入 imported: \(report.imported)   未变 unchanged (already present): \(report.unchanged)   有误 rejected: \(report.rejectedRows)",
+            ]
+            if report.imported == 0 && report.rejectedRows == 0 && report.unchanged > 0 {
+                lines.append("没有变化：这些团员均已登记 / nothing changed: every row is already in the database")
+            }
+            if !report.issues.isEmpty {
+                var table = TextTable(header: ["行 line", "列 column", "值 value", "原因 reason"])
+                for issue in report.issues { table.add([String(issue.line), issue.column, issue.value, issue.reason]) }
+                lines.append("")
+                lines.append("以下行未导入，改正后可重新导入整个文件 / these rows were not imported; fix them and import the file again:")
+                lines.append(table.render())
+            }
+            if !report.needEArchive.isEmpty {
+                lines.append("")
+                lines.append(
+                    "其中 \(report.needEArchive.count) 名团员为2020年及以后入团，需上传入团志愿书电子档案 / \(report.needEArchive.count) of the imported members joined in 2020 or later and need an e-archive (R-E1):")
+                var table = TextTable(header: ["姓名 name", "身份证号码 ID", "发展团员编号 number", "团支部 branch"])
+                for m in report.needEArchive { table.add([m.name, m.idNumber, m.developmentNumber ?? "", m.branch]) }
+                lines.append(table.render())
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    struct MemberShow: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "查看团员 / Show one member: by ID number, development number, #id or exact name.")
+
+        @Argument(help: "ID number, development number, #id or name.")
+        var key: String
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (m, json) = try global.call(.memberShow, params: MemberKeyParams(key: key), as: MemberInfo.self)
+                global.emit(json) {
+                    let rows: [(String, String)] = [
+                        ("编号 id", "#\(m.id)"), ("姓名 name", m.name), ("身份证号码 ID number", m.idNumber),
+                        ("民族 ethnicity", m.ethnicity), ("政治面貌 political status", m.politicalStatus),
+                        ("入团年月 joined", m.joinDate), ("所在团支部 branch", "\(m.branch) (\(OrgNaming.displayID(m.branchID)))"),
+                        ("是否为团干部 cadre", Format.yesNo(m.isCadre)), ("发展团员编号 development number", m.developmentNumber ?? "—"),
+                        ("手机号码 mobile", m.mobile ?? "—"), ("需电子档案 needs e-archive", Format.yesNo(m.needsEArchive)),
+                        ("登记时间 registered", Format.time(m.createdAt)),
+                    ]
+                    let width = rows.map { TextTable.width($0.0) }.max() ?? 0
+                    return rows.map { $0.0 + String(repeating: " ", count: width - TextTable.width($0.0) + 2) + $0.1 }.joined(separator: "\n")
+                }
+            }
+        }
+    }
+
+    struct MemberSearch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "search", abstract: "查找团员 / Search members in your subtree by name, ID number or development number.")
+
+        @Argument(help: "Part of a name, or the start of an ID number or development number.")
+        var text: String
+
+        @Option(help: "At most this many rows.")
+        var limit: Int?
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (members, json) = try global.call(.memberSearch, params: MemberSearchParams(text: text, limit: limit), as: [MemberInfo].self)
+                global.emit(json) {
+                    if members.isEmpty { return "没有找到 / no member matches \"\(text)\" in your orgs" }
+                    var table = TextTable(header: ["编号 id", "姓名 name", "身份证号码 ID", "发展团员编号 number", "入团 joined", "团支部 branch"])
+                    for m in members { table.add(["#\(m.id)", m.name, m.idNumber, m.developmentNumber ?? "", m.joinDate, m.branch]) }
+                    return table.render() + "\n共 \(members.count) 人 / \(members.count) found"
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+extension ZHTJ {
+    struct Org: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "组织：建立、注册码、组织树、书记 / Orgs: create, registration codes, tree, secretary.",
+            subcommands: [OrgCreate.self, OrgCode.self, OrgCodes.self, OrgTree.self, OrgSecretary.self])
+    }
+}

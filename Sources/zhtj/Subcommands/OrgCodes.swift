@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import ZHTJClient
+import ZHTJCore
+
+extension ZHTJ {
+    struct OrgCodes: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "codes", abstract: "为全部直属下级签发注册码 / Issue a code for every direct subordinate at once, as a table.")
+
+        @Option(help: "Also write the table to this CSV file (UTF-8 with BOM, opens in Excel).")
+        var csv: String?
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (codes, json) = try global.call(.orgCodes, params: NoParams(), as: [CodeInfo].self)
+                if let csv {
+                    var text = "\u{FEFF}组织编号,组织全称,组织类别,注册码,有效期至\r\n"
+                    for code in codes {
+                        text += [code.org.displayID, code.org.fullName, code.org.category.chinese, code.code, Format.time(code.expiresAt)]
+                            .map(CSVParser.escape).joined(separator: ",") + "\r\n"
+                    }
+                    do {
+                        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+                    } catch {
+                        throw ClientError.cannotWrite(path: csv, detail: "\(error)")
+                    }
+                }
+                global.emit(json) {
+                    if codes.isEmpty { return "没有直属下级组织 / your org has no direct subordinates yet: create them with `zhtj org create`" }
+                    var table = TextTable(header: ["编号 ID", "组织 org", "注册码 code", "有效期至 valid until"])
+                    for code in codes { table.add([code.org.displayID, code.org.fullName, code.code, Format.time(code.expiresAt)]) }
+                    return table.render() + (csv.map { "\n已写入 / written to \($0)" } ?? "")
+                }
+            }
+        }
+    }
+
+    struct OrgTree: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tree", abstract: "显示组织树 / Show the org tree: categories, member counts, admins.")
+
+        @Argument(help: "The top of the tree (identifier or name). Default: your org.")
+        var org: String?
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (nodes, json) = try global.call(.orgTree, params: OrgRefParams(org: org), as: [OrgTreeNode].self, credentialRequired: false)
+                global.emit(json) {
+                    var table = TextTable(header: ["编号 ID", "组织 org", "类别 category", "团员 members", "管理员 admin"])
+                    for node in nodes {
+                        table.add([
+                            node.org.displayID, String(repeating: "  ", count: node.depth) + node.org.shortName,
+                            node.org.category.chinese, String(node.org.memberCount),
+                            node.org.adminRegistered ? "已注册 yes" : "未注册 no",
+                        ])
+                    }
+                    return table.render()
+                }
+            }
+        }
+    }
+
+    struct OrgSecretary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "secretary", abstract: "登记组织书记 / Record an org's secretary (name, ID number, mobile).")
+
+        @Option(help: "The org (identifier or name). Default: your org.")
+        var org: String?
+
+        @Option var name: String
+        @Option var idNumber: String
+        @Option var mobile: String
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (org, json) = try global.call(
+                    .orgSecretary, params: OrgSecretaryParams(org: self.org, name: name, idNumber: idNumber, mobile: mobile), as: OrgSummary.self)
+                global.emit(json) { "已登记书记 / secretary recorded for \(Format.org(org)): \(org.secretaryName ?? "")" }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ZHTJCore
+@testable import ZHTJStorage
+
+@Suite struct AppDatabaseTests {
+    static func withDatabase(_ body: (AppDatabase, String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-db-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = try AppDatabase(path: folder + "/zhtj.sqlite")
+        try body(db, folder)
+    }
+
+    static let now = Date(timeIntervalSince1970: 1_790_000_000)
+    static let op = Caller(uid: 0)
+
+    /// A root, a committee and a branch, with an admin of the root.
+    static func seed(_ db: AppDatabase) throws -> (root: OrgSummary, branch: OrgSummary, admin: Caller) {
+        let (root, code) = try db.createRoot(name: "团某某市委", category: .leadingBody, industry: nil, caller: op, now: now)
+        let info = try db.redeem(
+            code: code.code, requestedOrg: nil,
+            admin: .init(name: "王芳", idNumber: "110101199001011237", joinDate: "2004-05", mobile: nil, email: nil, credentialHash: "h1"),
+            caller: op, throttle: RedemptionThrottle(), now: now)
+        let admin = Caller(uid: 0, adminID: info.id, orgID: root.id, orgPath: try db.path(of: root.id))
+        let committee = try db.createOrg(name: "某厂团委", fullName: nil, category: .committee, industry: nil, parentID: root.id, caller: admin, now: now)
+        let branch = try db.createOrg(name: "包装车间团支部", fullName: nil, category: .branch, industry: nil, parentID: committee.id, caller: admin, now: now)
+        return (root, branch, admin)
+    }
+
+    // ENGINEERING 8: WAL, synchronous=FULL, migrations applied.
+    @Test func settings() throws {
+        try Self.withDatabase { db, _ in
+            let s = try db.settings()
+            #expect(s.journalMode == "wal")
+            #expect(s.synchronous == 2)
+            #expect(s.migrations == ["v1-orgs-admins-members"])
+        }
+    }
+
+    // R-M4: a member record is never deleted; the database refuses it.
+    @Test func memberDeleteIsRefused() throws {
+        try Self.withDatabase { db, _ in
+            let (_, branch, admin) = try Self.seed(db)
+            let draft = MemberDraft(
+                line: 2, name: "李明", idNumber: "110101200803150023", birthDate: CivilDate(year: 2008, month: 3, day: 15)!,
+                ethnicity: "汉族", politicalStatus: "共青团员", joinDate: JoinDate("2022-05")!, branch: branch.displayID,
+                isCadre: false, developmentNumber: "202244010123", mobile: nil, education: nil, occupation: nil)
+            let outcome = try db.importMembers([draft], caller: admin, now: Self.now)
+            #expect(outcome.imported.count == 1)
+            #expect(throws: DatabaseError.self) {
+                try db.writer.write { try $0.execute(sql: "DELETE FROM member") }
+            }
+            #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM member") } == 1)
+        }
+    }
+
+    // R-O2: short name, full name, category and industry cannot be changed once created.
+    @Test func orgNamesAreImmutable() throws {
+        try Self.withDatabase { db, _ in
+            let (_, branch, _) = try Self.seed(db)
+            for column in ["shortName", "fullName", "category", "industry"] {
+                #expect(throws: DatabaseError.self) {
+                    try db.writer.write { try $0.execute(sql: "UPDATE org SET \(column) = 'x' WHERE id = ?", arguments: [branch.id]) }
+                }
+            }
+        }
+    }
+
+    // The event log is append-only.
+    @Test func eventLogIsAppendOnly() throws {
+        try Self.withDatabase { db, _ in
+            _ = try Self.seed(db)
+            #expect(try db.events().count >= 3)
+            #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "DELETE FROM event") } }
+            #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "UPDATE event SET action = 'x'") } }
+        }
+    }
+
+    // A damaged database stops the start with a message that says how to restore.
+    @Test func damagedDatabaseIsRefusedWithRestoreAdvice() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-bad-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/zhtj.sqlite"
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try AppDatabase(path: path)
+            Issue.record("a damaged database was opened")
+        } catch let error as AppDatabase.OpenError {
+            #expect("\(error)".contains("damaged"))
+            #expect("\(error)".contains("restore"))
+        }
+    }
+}
