@@ -16,6 +16,9 @@ extension ZHTJ {
         @Option(help: "The industry category, e.g. 党政机关.")
         var industry: String?
 
+        @Flag(help: "Print only the registration code (for scripts: CODE=$(zhtj init … --code-only)).")
+        var codeOnly = false
+
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -23,6 +26,7 @@ extension ZHTJ {
                 let (result, json) = try global.call(
                     .`init`, params: InitParams(rootName: rootName, category: category, industry: industry), as: InitResult.self,
                     credentialRequired: false)
+                if codeOnly { return print(result.code.code) }
                 global.emit(json) {
                     var lines = [
                         "已创建根组织 / root org created: \(Format.org(result.org))",

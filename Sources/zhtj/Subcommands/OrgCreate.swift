@@ -50,11 +50,15 @@ extension ZHTJ {
         @Argument(help: "The org: identifier (e.g. 0042) or name.")
         var org: String
 
+        @Flag(help: "Print only the code.")
+        var codeOnly = false
+
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             try guarded {
                 let (code, json) = try global.call(.orgCode, params: OrgRefParams(org: org), as: CodeInfo.self, credentialRequired: false)
+                if codeOnly { return print(code.code) }
                 global.emit(json) {
                     "注册码 / code for \(Format.org(code.org)): \(code.code)  (有效期至 valid until \(Format.time(code.expiresAt)))"
                 }

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The daemon as a process: storage layout, the instance lock, restarts, signals, a damaged database.
+@Suite(.serialized) struct DaemonLifecycleTests {
+    @Test func createsTheStorageLayoutWithPrivateModes() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        func mode(_ path: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: daemon.storage + "/" + path)[.posixPermissions] as! NSNumber).intValue
+        }
+        #expect(try mode("run") == 0o750)
+        #expect(try mode("archive") == 0o700)
+        #expect(try mode("db") == 0o700)
+        #expect(try mode("run/zhtjd.sock") == 0o660)
+        for folder in ["inbox", "refused", "outbox"] { #expect(FileManager.default.fileExists(atPath: daemon.storage + "/" + folder)) }
+        #expect(FileManager.default.fileExists(atPath: daemon.storage + "/db/zhtj.sqlite"))
+        #expect(FileManager.default.fileExists(atPath: daemon.storage + "/run/zhtjd.lock"))
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func secondDaemonOnTheSameStorageExitsAtOnce() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        let started = Date()
+        let second = try runProgram(Binaries.zhtjd, ["--storage", daemon.storage], environment: daemon.environment, timeout: 20)
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("another zhtjd"))
+        #expect(Date().timeIntervalSince(started) < 10)
+        // The first one still answers.
+        try expectOK(daemon.cli(["whoami"], credentials: nil))
+    }
+
+    @Test func restartsAtOnceAfterKill9AndKeepsItsData() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        _ = try Scenario.initRoot(daemon)
+        daemon.stop(signal: SIGKILL)
+        // The stale socket file is still there; the restart must remove it.
+        #expect(FileManager.default.fileExists(atPath: daemon.socket))
+        try daemon.start()
+        let again = try daemon.cli(["init", "--root-name", "团某某市委"], credentials: nil)
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already exists"))
+    }
+
+    @Test func sigtermAndSigintExitZeroAndRemoveTheSocket() throws {
+        for signal in [SIGTERM, SIGINT] {
+            let daemon = try TestDaemon()
+            try daemon.start()
+            #expect(daemon.stop(signal: signal) == 0, "\(daemon.log)")
+            #expect(!FileManager.default.fileExists(atPath: daemon.socket))
+        }
+    }
+
+    @Test func damagedDatabaseStopsTheStartWithRestoreAdvice() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        daemon.stop()
+        let db = daemon.storage + "/db/zhtj.sqlite"
+        try? FileManager.default.removeItem(atPath: db + "-wal")
+        try? FileManager.default.removeItem(atPath: db + "-shm")
+        try Data(repeating: 0x41, count: 16384).write(to: URL(fileURLWithPath: db))
+        let result = try runProgram(Binaries.zhtjd, ["--storage", daemon.storage], environment: daemon.environment, timeout: 20)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("damaged"))
+        #expect(result.stderr.contains("restore"))
+    }
+
+    @Test func socatCanSpeakTheProtocol() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        let reply = try jsonObject(daemon.raw(#"{"id":7,"command":"whoami"}"#))
+        #expect(reply["id"] as? Int == 7)
+        #expect(reply["ok"] as? Bool == true)
+        let bad = try jsonObject(daemon.raw("this is not json"))
+        #expect(bad["ok"] as? Bool == false)
+        #expect((bad["error"] as? [String: Any])?["code"] as? String == "bad_request")
+        let unknown = try jsonObject(daemon.raw(#"{"command":"fly"}"#))
+        #expect((unknown["error"] as? [String: Any])?["code"] as? String == "unknown_command")
+        // A uid without a credential can only register and ask who it is: everything else needs one.
+        let denied = try jsonObject(daemon.raw(#"{"command":"member.search","params":{"text":"李"}}"#))
+        #expect((denied["error"] as? [String: Any])?["code"] as? String == "credential_required")
+    }
+
+    @Test func badConfigurationStopsTheStart() throws {
+        let daemon = try TestDaemon(extraEnvironment: ["ZHTJD_REGISTRATION_MAX_FAILURES": "0"])
+        let result = try runProgram(Binaries.zhtjd, ["--storage", daemon.storage], environment: daemon.environment, timeout: 20)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("registration.maxFailures"))
+    }
+}

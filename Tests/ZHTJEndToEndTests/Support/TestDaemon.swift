@@ -1,0 +1,109 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A real `zhtjd` on a temporary storage root, with a test clock the test can move.
+final class TestDaemon {
+    let root: String
+    let storage: String
+    let clockFile: String
+    let logFile: String
+    var extraEnvironment: [String: String]
+    private(set) var process: Process?
+
+    var socket: String { storage + "/run/zhtjd.sock" }
+
+    init(extraEnvironment: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-e2e-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        // Other test users must be able to reach the socket below it.
+        chmod(root, 0o755)
+        storage = root + "/Storage"
+        clockFile = root + "/clock"
+        logFile = root + "/zhtjd.log"
+        self.extraEnvironment = extraEnvironment
+        try setClock(Date())
+    }
+
+    deinit {
+        if let process, process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ZHTJ") }
+        env["ZHTJD_TEST_CLOCK_FILE"] = clockFile
+        env["HOME"] = root
+        for (k, v) in extraEnvironment { env[k] = v }
+        return env
+    }
+
+    func setClock(_ date: Date) throws {
+        try ISO8601DateFormatter().string(from: date).write(toFile: clockFile, atomically: true, encoding: .utf8)
+    }
+
+    /// Starts the daemon and waits until its socket answers.
+    func start(arguments: [String] = []) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binaries.zhtjd)
+        process.arguments = ["--storage", storage, "--log-level", "debug"] + arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        FileManager.default.createFile(atPath: logFile, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
+        log.seekToEndOfFile()
+        process.standardError = log
+        process.standardOutput = log
+        try process.run()
+        self.process = process
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if !process.isRunning { throw TestFailure("zhtjd exited at start: \(self.log)") }
+            if FileManager.default.fileExists(atPath: socket), (try? cli(["whoami"], credentials: nil)).map({ $0.status == 0 }) == true { return }
+            usleep(50_000)
+        }
+        throw TestFailure("zhtjd did not answer within 30 s: \(self.log)")
+    }
+
+    /// Sends a signal and waits for the exit; returns the exit status.
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM) -> Int32 {
+        guard let process else { return -1 }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        self.process = nil
+        return process.terminationStatus
+    }
+
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    /// Runs `zhtj` with `arguments` against this daemon, as the admin whose credentials file is `credentials`.
+    func cli(_ arguments: [String], credentials: String?, stdin: Data? = nil, asUser: String? = nil) throws -> ProcessResult {
+        var env = environment
+        env["ZHTJ_SOCKET"] = socket
+        if let credentials { env["ZHTJ_CREDENTIALS"] = root + "/" + credentials }
+        if let asUser {
+            // runuser sets the uid, gid and supplementary groups of the other user.
+            return try runProgram("/usr/sbin/runuser", ["-u", asUser, "--", Binaries.zhtj] + arguments, environment: env, currentDirectory: root, stdin: stdin)
+        }
+        return try runProgram(Binaries.zhtj, arguments, environment: env, currentDirectory: root, stdin: stdin)
+    }
+
+    /// Sends raw request lines with socat-like behaviour and returns the reply lines.
+    func raw(_ line: String) throws -> String {
+        try runProgram("/usr/bin/env", ["socat", "-", "UNIX-CONNECT:\(socket)"], environment: environment, stdin: Data((line + "\n").utf8)).stdout
+    }
+
+    /// Writes a file under the test root.
+    @discardableResult
+    func write(_ name: String, _ data: Data) throws -> String {
+        let path = root + "/" + name
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}
