@@ -49,6 +49,18 @@ import Testing
         #expect(outside.stderr.contains("outside the orgs you administer"))
     }
 
+    // R-O2: short name, full name, category and industry cannot be changed; the attempt is refused with the reason.
+    @Test func namesCannotBeChanged() throws {
+        let s = try Scenario()
+        for option in ["--name", "--full-name", "--category", "--industry"] {
+            let result = try s.daemon.cli(["org", "update", "0003", option, "x"], credentials: "root.cred")
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("cannot be changed after it is created (R-O2)"))
+        }
+        let tree = try expectOK(s.daemon.cli(["org", "tree", "0003"], credentials: "root.cred"))
+        #expect(tree.stdout.contains("计算机专业2023级3班团支部"))
+    }
+
     // R-O5: the secretary is recorded.
     @Test func secretary() throws {
         let s = try Scenario()

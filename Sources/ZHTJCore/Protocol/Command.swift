@@ -8,6 +8,7 @@ public enum Command: String, Codable, Sendable, CaseIterable {
     case orgCodes = "org.codes"
     case orgTree = "org.tree"
     case orgSecretary = "org.secretary"
+    case orgUpdate = "org.update"
     case memberImport = "member.import"
     case memberShow = "member.show"
     case memberSearch = "member.search"

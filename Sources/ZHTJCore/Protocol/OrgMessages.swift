@@ -107,6 +107,22 @@ public struct OrgTreeNode: Codable, Sendable {
     }
 }
 
+/// `org.update`: an attempt to change what R-O2 fixes at creation; always refused with the reason.
+public struct OrgUpdateParams: Codable, Sendable {
+    public var org: String
+    public var name: String?
+    public var fullName: String?
+    public var category: String?
+    public var industry: String?
+    public init(org: String, name: String?, fullName: String?, category: String?, industry: String?) {
+        self.org = org
+        self.name = name
+        self.fullName = fullName
+        self.category = category
+        self.industry = industry
+    }
+}
+
 public struct OrgSecretaryParams: Codable, Sendable {
     public var org: String?
     public var name: String

@@ -38,6 +38,20 @@ extension RequestHandler {
         return try database.subtree(of: top.id)
     }
 
+    /// `org.update`: short name, full name, category and industry are fixed at creation (R-O2): every attempt
+    /// is refused with the reason and recorded.
+    func orgUpdate(_ params: OrgUpdateParams, _ context: Context) throws -> OrgSummary {
+        let (caller, _) = try context.requireAdmin()
+        let org = try database.resolveOrg(params.org, scopePath: caller.orgPath)
+        let fields = [
+            ("简称 short name", params.name), ("全称 full name", params.fullName), ("类别 category", params.category),
+            ("行业类别 industry", params.industry),
+        ].filter { $0.1 != nil }.map(\.0)
+        guard !fields.isEmpty else { throw ZHTJError.badRequest("nothing to change: give --name, --full-name, --category or --industry") }
+        try? database.recordRefusal(caller: caller, action: "org.update.refused", target: "org:\(org.id)", detail: fields.joined(separator: ", "), now: context.now)
+        throw ZHTJError.orgImmutable(field: fields.joined(separator: "、"))
+    }
+
     /// `org.secretary`: records the org's secretary (R-O5).
     func orgSecretary(_ params: OrgSecretaryParams, _ context: Context) throws -> OrgSummary {
         let (caller, admin) = try context.requireAdmin()

@@ -86,6 +86,7 @@ public final class RequestHandler: Sendable {
         case .orgCreate: return Self.encode(Response(id: id, result: try orgCreate(Self.params(data), context)))
         case .orgTree: return Self.encode(Response(id: id, result: try orgTree(Self.params(data), context)))
         case .orgSecretary: return Self.encode(Response(id: id, result: try orgSecretary(Self.params(data), context)))
+        case .orgUpdate: return Self.encode(Response(id: id, result: try orgUpdate(Self.params(data), context)))
         case .memberImport: return Self.encode(Response(id: id, result: try memberImport(Self.params(data), context)))
         case .memberShow: return Self.encode(Response(id: id, result: try memberShow(Self.params(data), context)))
         case .memberSearch: return Self.encode(Response(id: id, result: try memberSearch(Self.params(data), context)))

@@ -87,3 +87,30 @@ extension ZHTJ {
         }
     }
 }
+
+extension ZHTJ {
+    struct OrgUpdate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "update",
+            abstract: "修改组织名称等（不允许）/ Change an org's names, category or industry: refused, they are fixed at creation (R-O2).")
+
+        @Argument(help: "The org (identifier or name).")
+        var org: String
+
+        @Option var name: String?
+        @Option var fullName: String?
+        @Option var category: String?
+        @Option var industry: String?
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (org, json) = try global.call(
+                    .orgUpdate, params: OrgUpdateParams(org: self.org, name: name, fullName: fullName, category: category, industry: industry),
+                    as: OrgSummary.self)
+                global.emit(json) { Format.org(org) }
+            }
+        }
+    }
+}
