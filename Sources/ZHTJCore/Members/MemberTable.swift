@@ -107,8 +107,8 @@ public enum MemberTable {
             }
         }
         let mobile = cell(.mobile)
-        if !mobile.isEmpty, !(mobile.count == 11 && mobile.hasPrefix("1") && mobile.allSatisfy(\.isASCIIDigit)) {
-            fail(.mobile, "手机号码应为以1开头的11位数字 / a mobile number is 11 digits starting with 1")
+        if !mobile.isEmpty, !Mobile.isValid(mobile) {
+            fail(.mobile, Mobile.problem)
         }
         if cell(.name).count > 50 { fail(.name, "姓名过长 / longer than 50 characters") }
 

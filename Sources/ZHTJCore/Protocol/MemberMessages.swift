@@ -99,6 +99,13 @@ public struct MemberInfo: Codable, Sendable, Equatable {
 }
 
 public enum Mobile {
+    /// A mainland mobile number: 11 ASCII digits starting with 1.
+    public static func isValid(_ value: String) -> Bool {
+        value.count == 11 && value.hasPrefix("1") && value.allSatisfy(\.isASCIIDigit)
+    }
+
+    public static let problem = "手机号码应为以1开头的11位数字 / a mobile number is 11 digits starting with 1"
+
     /// `138****5678`.
     public static func masked(_ value: String) -> String {
         let chars = Array(value)

@@ -38,8 +38,8 @@ extension RequestHandler {
         if let problem = MembershipRules.ageProblem(birth: id.birthDate, joined: joined) {
             throw ZHTJError.invalidField(field: "入团年月 join date", value: params.joinDate, reason: problem)
         }
-        if let mobile = params.mobile, !(mobile.count == 11 && mobile.hasPrefix("1") && mobile.allSatisfy(\.isNumber)) {
-            throw ZHTJError.invalidField(field: "手机号码 mobile", value: mobile, reason: "应为以1开头的11位数字 / 11 digits starting with 1")
+        if let mobile = params.mobile, !Mobile.isValid(mobile) {
+            throw ZHTJError.invalidField(field: "手机号码 mobile", value: mobile, reason: Mobile.problem)
         }
         if let email = params.email, !email.contains("@") || email.contains(where: \.isWhitespace) {
             throw ZHTJError.invalidField(field: "电子邮箱 email", value: email, reason: "不是电子邮箱地址 / not an email address")

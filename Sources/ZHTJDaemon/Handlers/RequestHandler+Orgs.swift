@@ -61,8 +61,8 @@ extension RequestHandler {
         guard case .success(let id) = IDNumber.parse(params.idNumber) else {
             throw ZHTJError.invalidField(field: "身份证号码 ID number", value: IDNumber.masked(params.idNumber), reason: "无效 / not a valid ID number")
         }
-        guard params.mobile.count == 11, params.mobile.hasPrefix("1"), params.mobile.allSatisfy(\.isNumber) else {
-            throw ZHTJError.invalidField(field: "手机号码 mobile", value: params.mobile, reason: "应为以1开头的11位数字 / 11 digits starting with 1")
+        guard Mobile.isValid(params.mobile) else {
+            throw ZHTJError.invalidField(field: "手机号码 mobile", value: params.mobile, reason: Mobile.problem)
         }
         return try database.setSecretary(orgID: org.id, name: name, idNumber: id.value, mobile: params.mobile, caller: caller, now: context.now)
     }
