@@ -37,9 +37,12 @@ public enum ClientError: Error, CustomStringConvertible {
         case .cannotRead(let path, let detail):
             "无法读取 / cannot read \(path): \(detail)"
         case .tooLarge(let path, let bytes):
-            "文件过大 / \(path) is \(bytes) bytes; the limit for one import is \(ProtocolCoding.maxRequestBytes * 3 / 4) bytes: split it into several files."
+            "文件过大 / \(path) is \(bytes) bytes; the limit for one import is \(ClientError.importLimit) bytes: split it into several files."
         }
     }
+
+    /// The largest table one `member import` sends: its base64 and the request around it fit in one request line.
+    public static let importLimit = ProtocolCoding.maxRequestBytes * 3 / 4 - 4096
 
     /// The error code from the daemon, if the daemon refused.
     public var serverCode: String? {

@@ -19,8 +19,9 @@ public final class Daemon: Sendable {
     public init(settings: DaemonSettings, logger: Logger, clock: DaemonClock = DaemonClock()) throws {
         layout = StorageLayout(root: settings.storageRoot)
         let groupID = try settings.socketGroup.map { try StorageLayout.groupID(named: $0) }
-        try layout.create(groupID: groupID)
+        try layout.createRunFolder()
         lock = try InstanceLock(path: layout.lock)
+        try layout.create(groupID: groupID)
         database = try AppDatabase(path: layout.database)
         let db = try database.settings()
         logger.notice("database open", metadata: [

@@ -31,10 +31,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Sends one request as the stored admin (or with no credential) and returns the result.
+    /// `anonymous` sends no credential even when a file exists (register).
     func call<P: Codable & Sendable, R: Decodable>(
-        _ command: Command, params: P, as type: R.Type = R.self, credentialRequired: Bool = true
+        _ command: Command, params: P, as type: R.Type = R.self, credentialRequired: Bool = true, anonymous: Bool = false
     ) throws -> (result: R, json: Data) {
-        let stored = try loadCredentials(required: credentialRequired)
+        let stored = anonymous ? nil : try loadCredentials(required: credentialRequired)
         let client = try SocketClient(path: socketPath(stored))
         return try client.call(command, credential: stored?.credential, params: params, as: type)
     }

@@ -8,7 +8,7 @@ import Testing
     func validate(_ line: String) -> Result<MemberDraft, RowIssues> {
         let rows = CSVParser.parse(Self.header + "\n" + line)
         let columns = try! MemberTable.columns(header: rows[0].fields).get()
-        return MemberTable.validate(row: rows[1], columns: columns, currentYear: 2026)
+        return MemberTable.validate(row: rows[1], columns: columns, today: CivilDate(year: 2026, month: 11, day: 24)!)
     }
 
     func columns(_ result: Result<MemberDraft, RowIssues>) -> [String] {
@@ -37,6 +37,8 @@ import Testing
         #expect(columns(validate(",110101200803150023,汉族,共青团员,2022-05,0003,否,202244010123,")) == ["姓名"])
         #expect(columns(validate("李明,110101200803150024,汉族,共青团员,2022-05,0003,否,202244010123,")) == ["身份证号码"])
         #expect(columns(validate("李明,110101200803150023,汉族,共青团员,2022-13,0003,否,202244010123,")) == ["入团年月"])
+        // A join month after today (2026-11-24) is in the future.
+        #expect(columns(validate("李明,110101200803150023,汉族,共青团员,2026-12,0003,否,202644010123,")) == ["入团年月"])
         // R-M2: under 13 at joining.
         #expect(columns(validate("李明,110101200803150023,汉族,共青团员,2020-05,0003,否,202044010123,")) == ["入团年月"])
         // R-M2: joined 2016 or later without a development number.

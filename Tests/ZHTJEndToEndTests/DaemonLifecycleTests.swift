@@ -87,10 +87,28 @@ import Testing
         #expect((denied["error"] as? [String: Any])?["code"] as? String == "credential_required")
     }
 
-    @Test func badConfigurationStopsTheStart() throws {
-        let daemon = try TestDaemon(extraEnvironment: ["ZHTJD_REGISTRATION_MAX_FAILURES": "0"])
+    @Test(arguments: [["ZHTJD_REGISTRATION_MAX_FAILURES": "0"], ["ZHTJD_REGISTRATION_MAX_FAILURES": "abc"], ["ZHTJD_LOG_LEVEL": "loud"]])
+    func badConfigurationStopsTheStart(environment: [String: String]) throws {
+        let daemon = try TestDaemon(extraEnvironment: environment)
         let result = try runProgram(Binaries.zhtjd, ["--storage", daemon.storage], environment: daemon.environment, timeout: 20)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("registration.maxFailures"))
+        #expect(result.stderr.contains(environment.keys.first == "ZHTJD_LOG_LEVEL" ? "log.level" : "registration.maxFailures"))
+    }
+
+    @Test func aBrokenConfigFileStopsTheStart() throws {
+        let daemon = try TestDaemon()
+        let file = try daemon.write("bad.json", Data("{ not json".utf8))
+        let result = try runProgram(Binaries.zhtjd, ["--storage", daemon.storage, "--config", file], environment: daemon.environment, timeout: 20)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("cannot read the config file"))
+    }
+
+    @Test func theSecondDaemonLeavesTheFirstOnesFoldersAlone() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        chmod(daemon.storage, 0o711)
+        _ = try runProgram(Binaries.zhtjd, ["--storage", daemon.storage], environment: daemon.environment, timeout: 20)
+        let mode = (try FileManager.default.attributesOfItem(atPath: daemon.storage)[.posixPermissions] as! NSNumber).intValue
+        #expect(mode == 0o711)
     }
 }

@@ -9,6 +9,15 @@ import Testing
 @Suite struct RegistrationTests {
     func errorCode(_ result: ProcessResult) -> String { result.stderr }
 
+    // A stale credentials file does not get in the way of registering again.
+    @Test func registerIgnoresAStaleCredentialsFile() throws {
+        let s = try Scenario()
+        try s.daemon.write("a.cred", Data(#"{"credential":"stale","socket":"/nowhere.sock","adminID":9,"adminName":"x","orgID":9,"orgName":"x","uid":0}"#.utf8))
+        let code = try s.issueCode(org: "0002", as: "root.cred")
+        try expectOK(s.daemon.cli(["register", "--code", code, "--name", "李华", "--id-number", "110101199805050055", "--join-date", "2012-05"], credentials: "a.cred"))
+        try expectOK(s.daemon.cli(["org", "tree"], credentials: "a.cred"))
+    }
+
     // R-O6: usable once.
     @Test func codeIsSingleUse() throws {
         let s = try Scenario()

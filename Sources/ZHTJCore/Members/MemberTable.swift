@@ -54,7 +54,8 @@ public enum MemberTable {
     }
 
     /// Validates one row; returns the draft, or every problem found in the row.
-    public static func validate(row: CSVParser.Row, columns: [Column: Int], currentYear: Int) -> Result<MemberDraft, RowIssues> {
+    public static func validate(row: CSVParser.Row, columns: [Column: Int], today: CivilDate) -> Result<MemberDraft, RowIssues> {
+        let currentYear = today.year
         var issues: [RowIssue] = []
         func cell(_ c: Column) -> String {
             guard let i = columns[c], i < row.fields.count else { return "" }
@@ -79,7 +80,7 @@ public enum MemberTable {
             joined = JoinDate(cell(.joinDate))
             if joined == nil {
                 fail(.joinDate, "应为 YYYY-MM 或 YYYY-MM-DD / expected YYYY-MM or YYYY-MM-DD")
-            } else if joined!.year > currentYear {
+            } else if joined!.firstDay > today {
                 fail(.joinDate, "入团日期在未来 / the join date is in the future")
                 joined = nil
             }

@@ -16,7 +16,7 @@ public struct DaemonSettings: Sendable {
     public var idleTimeoutSeconds: Int
     /// `registration.maxFailures` within `registration.failureWindowSeconds`: failed code redemptions allowed per uid.
     public var throttle: RedemptionThrottle
-    /// `members.searchLimit`: the most rows `member search` returns.
+    /// `members.searchLimit`: how many rows `member search` returns when the client names no limit (a client may ask for up to 1000).
     public var searchLimit: Int
 
     public init(
@@ -81,7 +81,16 @@ public struct DaemonSettings: Sendable {
     }
 
     private static func positive(_ reader: ConfigReader, _ key: String, _ fallback: Int) throws -> Int {
-        let value = reader.int(forKey: ConfigKey(key), default: fallback)
+        // A value that is there but is no whole number (an environment string "abc", a JSON string "300")
+        // is an error, never silently replaced by the default.
+        let value: Int
+        if let number = reader.int(forKey: ConfigKey(key)) {
+            value = number
+        } else if let text = reader.string(forKey: ConfigKey(key)) {
+            throw SettingsError.invalid(key: key, value: text, expected: "a positive whole number (in JSON, a number without quotes)")
+        } else {
+            value = fallback
+        }
         guard value > 0 else { throw SettingsError.invalid(key: key, value: String(value), expected: "a positive whole number") }
         return value
     }

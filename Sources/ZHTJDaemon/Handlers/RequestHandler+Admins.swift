@@ -12,7 +12,8 @@ extension RequestHandler {
         guard context.isOperator else { throw ZHTJError.notOperator(uid: context.caller.uid) }
         let name = try OrgNaming.validatedShortName(params.rootName)
         guard let category = OrgCategory(userText: params.category) else { throw ZHTJError.invalidCategory(params.category) }
-        let (org, code) = try database.createRoot(name: name, category: category, industry: params.industry, caller: context.caller, now: context.now)
+        let industry = params.industry.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        let (org, code) = try database.createRoot(name: name, category: category, industry: industry, caller: context.caller, now: context.now)
         ensureFolder(org)
         logger.notice("root org created", metadata: ["zhtj.org": "\(org.id)"])
         return InitResult(org: org, code: code, warnings: OrgNaming.warning(shortName: name, category: category).map { [$0] } ?? [])

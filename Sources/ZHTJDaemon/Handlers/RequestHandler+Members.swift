@@ -18,12 +18,12 @@ extension RequestHandler {
         case .success(let map): columns = map
         case .failure(let error): throw error
         }
-        let year = CivilDate(context.now).year
+        let today = CivilDate(context.now)
         var drafts: [MemberDraft] = []
         var issues: [RowIssue] = []
         var rejected = Set<Int>()
         for row in rows.dropFirst() {
-            switch MemberTable.validate(row: row, columns: columns, currentYear: year) {
+            switch MemberTable.validate(row: row, columns: columns, today: today) {
             case .success(let draft): drafts.append(draft)
             case .failure(let problems):
                 // Never echo a whole ID number back into a report.

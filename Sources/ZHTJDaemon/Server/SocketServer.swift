@@ -42,7 +42,9 @@ public struct SocketServer: Service {
                     return Connection(channel: async, peer: peer)
                 }
             }
-        if let groupID { _ = chown(path, uid_t.max, groupID) }
+        if let groupID, chown(path, uid_t.max, groupID) != 0 {
+            throw StorageLayout.LayoutError.cannotChangeGroup(path: path, errno: errno)
+        }
         guard chmod(path, 0o660) == 0 else { throw StorageLayout.LayoutError.cannotCreate(path: path, errno: errno) }
         logger.notice("listening", metadata: ["zhtj.socket": "\(path)"])
 

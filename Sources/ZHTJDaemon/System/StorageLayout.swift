@@ -25,11 +25,14 @@ public struct StorageLayout: Sendable {
     public enum LayoutError: Error, CustomStringConvertible {
         case cannotCreate(path: String, errno: Int32)
         case unknownGroup(String)
+        case cannotChangeGroup(path: String, errno: Int32)
 
         public var description: String {
             switch self {
             case .cannotCreate(let path, let code):
                 "无法创建目录 / cannot create \(path): \(String(cString: strerror(code))). Check the storage root and its owner, or pass --storage DIR."
+            case .cannotChangeGroup(let path, let code):
+                "无法更改目录的用户组 / cannot give \(path) to the socket.group group: \(String(cString: strerror(code))). The user running zhtjd must be a member of that group."
             case .unknownGroup(let group):
                 "系统中没有用户组 / there is no group \"\(group)\" (socket.group): create it with `groupadd \(group)` or change the setting."
             }
@@ -39,13 +42,20 @@ public struct StorageLayout: Sendable {
     /// Creates the folders: `run/` 0750, `archive/` 0700, `db/` 0700, the others 0750; with a socket group,
     /// `run/` and `inbox/` belong to that group (inbox 2770, so admins in the group can drop files).
     public func create(groupID: gid_t?) throws {
-        try Self.makeDirectory(root, mode: 0o755)
         try Self.makeDirectory(root + "/db", mode: 0o700)
         try Self.makeDirectory(archive, mode: 0o700)
         try Self.makeDirectory(refused, mode: 0o750)
         try Self.makeDirectory(outbox, mode: 0o750)
         try Self.makeDirectory(run, mode: 0o750, groupID: groupID)
         try Self.makeDirectory(inbox, mode: groupID == nil ? 0o750 : 0o2770, groupID: groupID)
+    }
+
+    /// Creates the storage root and `run/` when missing, and changes nothing that exists: this runs before the
+    /// instance lock is taken, so a second daemon must not touch the first one's folders.
+    public func createRunFolder() throws {
+        for (path, mode) in [(root, mode_t(0o755)), (run, mode_t(0o750))] {
+            if mkdir(path, mode) != 0, errno != EEXIST { throw LayoutError.cannotCreate(path: path, errno: errno) }
+        }
     }
 
     /// The inbox folder of an org, created when missing.
@@ -57,7 +67,7 @@ public struct StorageLayout: Sendable {
         if mkdir(path, mode) != 0, errno != EEXIST {
             throw LayoutError.cannotCreate(path: path, errno: errno)
         }
-        if let groupID { _ = chown(path, uid_t.max, groupID) }
+        if let groupID, chown(path, uid_t.max, groupID) != 0 { throw LayoutError.cannotChangeGroup(path: path, errno: errno) }
         // mkdir applies the umask; set the mode exactly.
         if chmod(path, mode) != 0 { throw LayoutError.cannotCreate(path: path, errno: errno) }
     }

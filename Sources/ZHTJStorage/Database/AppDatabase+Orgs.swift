@@ -83,13 +83,15 @@ extension AppDatabase {
         }
         if let scopePath, rows.count > 1 {
             let inScope = rows.filter { $0.org.path.hasPrefix(scopePath) }
-            if !inScope.isEmpty { rows = inScope }
+            // Orgs outside the caller's subtree are neither listed nor named.
+            guard !inScope.isEmpty else { throw ZHTJError.outsideSubtree(ref) }
+            rows = inScope
         }
         guard let first = rows.first else { throw ZHTJError.orgNotFound(ref) }
         guard rows.count == 1 else {
             throw ZHTJError.orgAmbiguous(ref, candidates: rows.map { "\($0.org.fullName) (\(OrgNaming.displayID($0.org.id!)))" })
         }
-        if let scopePath, !first.org.path.hasPrefix(scopePath) { throw ZHTJError.outsideSubtree(first.org.fullName) }
+        if let scopePath, !first.org.path.hasPrefix(scopePath) { throw ZHTJError.outsideSubtree(ref) }
         return first
     }
 

@@ -29,7 +29,7 @@ extension ZHTJ {
                 } catch {
                     throw ClientError.cannotRead(path: file, detail: (error as NSError).localizedDescription)
                 }
-                guard data.count <= ProtocolCoding.maxRequestBytes * 3 / 4 - 4096 else { throw ClientError.tooLarge(path: file, bytes: data.count) }
+                guard data.count <= ClientError.importLimit else { throw ClientError.tooLarge(path: file, bytes: data.count) }
                 let params = MemberImportParams(fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString())
                 let (report, json) = try global.call(.memberImport, params: params, as: ImportReport.self)
                 global.emit(json) { Self.render(report) }

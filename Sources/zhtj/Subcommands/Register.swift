@@ -41,7 +41,7 @@ extension ZHTJ {
                 let (result, json) = try global.call(
                     .register,
                     params: RegisterParams(code: code, org: org, name: name, idNumber: idNumber, joinDate: joinDate, mobile: mobile, email: email),
-                    as: RegisterResult.self, credentialRequired: false)
+                    as: RegisterResult.self, credentialRequired: false, anonymous: true)
                 let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
                 let stored = Credentials(
                     credential: result.credential, socket: absolute, adminID: result.admin.id, adminName: result.admin.name,
