@@ -25,6 +25,10 @@ let package = Package(
         .systemLibrary(
             name: "CMagic", pkgConfig: "libmagic",
             providers: [.apt(["libmagic-dev"])]),
+        // cairo makes the tests' PDFs (it comes with poppler-glib).
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]),
 
         // The pure domain: no I/O.
         .target(name: "ZHTJCore"),
@@ -41,7 +45,7 @@ let package = Package(
         // libmagic and poppler wrappers (the ingest pipeline builds on them).
         .target(
             name: "ZHTJIngest",
-            dependencies: ["ZHTJCore", "CPoppler", "CMagic"]),
+            dependencies: ["ZHTJCore", "CPoppler", "CMagic", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The daemon's services and build(config:).
         .target(
@@ -61,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "zhtjd",
             dependencies: [
-                "ZHTJDaemon",
+                "ZHTJDaemon", "ZHTJIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -72,11 +76,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // PDF builders (text, scanned, Chinese, hostile) and temporary folders for the tests.
+        .target(name: "ZHTJTestSupport", dependencies: ["CCairo"], path: "Tests/ZHTJTestSupport"),
+
         .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
         .testTarget(name: "ZHTJStorageTests", dependencies: ["ZHTJStorage", "ZHTJCore"]),
-        .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest"]),
+        .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest", "ZHTJCore", "ZHTJTestSupport"]),
         .testTarget(
             name: "ZHTJEndToEndTests",
-            dependencies: ["ZHTJClient", "ZHTJCore", "zhtjd", "zhtj"]),
+            dependencies: ["ZHTJClient", "ZHTJCore", "ZHTJTestSupport", "zhtjd", "zhtj"]),
     ]
 )

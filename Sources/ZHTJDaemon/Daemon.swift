@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import ZHTJCore
+import ZHTJIngest
 import ZHTJStorage
 
 #if canImport(Glibc)
@@ -15,6 +16,7 @@ public final class Daemon: Sendable {
     public let database: AppDatabase
     public let group: ServiceGroup
     let lock: InstanceLock
+    let watcher: InboxWatcher
 
     public init(settings: DaemonSettings, logger: Logger, clock: DaemonClock = DaemonClock()) throws {
         layout = StorageLayout(root: settings.storageRoot)
@@ -35,10 +37,31 @@ public final class Daemon: Sendable {
                 try layout.ensureInboxFolder(node.org.folder, groupID: groupID)
             }
         }
+        let pipeline = try IngestPipeline(database: database, layout: layout, settings: settings, clock: clock, logger: logger)
+        watcher = InboxWatcher(pipeline: pipeline, inbox: layout.inbox, settings: settings, logger: logger)
+        Self.reconcile(database: database, layout: layout, logger: logger)
         let handler = RequestHandler(database: database, layout: layout, settings: settings, clock: clock, logger: logger, groupID: groupID)
         let server = SocketServer(path: layout.socket, handler: handler, logger: logger, groupID: groupID, idleTimeoutSeconds: settings.idleTimeoutSeconds)
         group = ServiceGroup(
-            configuration: .init(services: [.init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(
+                services: [.init(service: watcher), .init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    }
+
+    /// `zhtjd --once`: processes what is in the inbox now and returns.
+    public func runOnce() throws -> [IngestPipeline.Result] {
+        defer { try? database.close() }
+        return watcher.processOnce()
+    }
+
+    /// Archive files without a record and records without a file are reported, never deleted.
+    static func reconcile(database: AppDatabase, layout: StorageLayout, logger: Logger) {
+        let archive = ContentArchive(root: layout.archive)
+        guard let recorded = try? database.documentHashes() else { return }
+        let stored = Set(archive.allHashes())
+        let missing = recorded.subtracting(stored)
+        let unrecorded = stored.subtracting(recorded)
+        for sha in missing { logger.error("archive file missing for a recorded document: restore it from backup", metadata: ["zhtj.sha256": "\(sha)"]) }
+        for sha in unrecorded { logger.warning("archive file without a record (an ingest stopped before its commit; its inbox file is processed again)", metadata: ["zhtj.sha256": "\(sha)"]) }
     }
 
     /// Runs until SIGTERM or SIGINT, then closes the database.

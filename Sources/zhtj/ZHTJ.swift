@@ -10,5 +10,5 @@ struct ZHTJ: ParsableCommand {
             The daemon zhtjd must be running. The socket is found from --socket, ZHTJ_SOCKET, the credentials \
             file, or ./Storage/run/zhtjd.sock. Add --json to any command for machine-readable output.
             """,
-        subcommands: [Init.self, Register.self, WhoAmI.self, Org.self, Member.self])
+        subcommands: [Init.self, Register.self, WhoAmI.self, Org.self, Member.self, Unmatched.self, Attach.self, Refused.self, Retry.self])
 }

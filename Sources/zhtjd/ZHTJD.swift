@@ -2,6 +2,11 @@ import ArgumentParser
 import Foundation
 import Logging
 import ZHTJDaemon
+import ZHTJIngest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `zhtjd`: the zhtj daemon. Thin: settings, logging, then the daemon's service group.
 @main
@@ -20,7 +25,20 @@ struct ZHTJD: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String?
 
+    @Flag(help: "Process what is in the inbox now, then exit (for cron and benchmarks).")
+    var once = false
+
+    @Flag(help: .hidden) var probePdf = false
+    @Option(help: .hidden) var probeMemoryMb: Int = 1024
+    @Option(help: .hidden) var probeCpuSeconds: Int = 20
+
     func run() async throws {
+        if probePdf {
+            // The parser child (see PDFProbeRunner): limits itself, reads a PDF on stdin, writes JSON.
+            throw ExitCode(PDFProbeChild.run(memoryMB: probeMemoryMb, cpuSeconds: probeCpuSeconds))
+        }
+        // A parser child that dies must not kill the daemon through a broken pipe.
+        signal(SIGPIPE, SIG_IGN)
         var overrides: [String: String] = [:]
         if let storage { overrides["storage.root"] = storage }
         if let logLevel { overrides["log.level"] = logLevel }
@@ -33,6 +51,11 @@ struct ZHTJD: AsyncParsableCommand {
             }
             let logger = Logger(label: "zhtjd")
             let daemon = try Daemon(settings: settings, logger: logger)
+            if once {
+                let results = try daemon.runOnce()
+                logger.notice("inbox processed", metadata: ["zhtj.files": "\(results.count)"])
+                return
+            }
             try await daemon.run()
             logger.notice("stopped")
         } catch {

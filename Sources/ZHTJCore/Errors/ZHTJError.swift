@@ -29,6 +29,9 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     case memberNotFound(String)
     case memberAmbiguous(String, candidates: [String])
     case importFailed(String)
+    case uploadNotFound(Int64)
+    case uploadNotUnmatched(Int64)
+    case uploadNotRefused(Int64)
     case storage(String)
     case internalError(String)
 
@@ -62,6 +65,9 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .memberNotFound: "member_not_found"
         case .memberAmbiguous: "member_ambiguous"
         case .importFailed: "import_failed"
+        case .uploadNotFound: "upload_not_found"
+        case .uploadNotUnmatched: "upload_not_unmatched"
+        case .uploadNotRefused: "upload_not_refused"
         case .storage: "storage"
         case .internalError: "internal"
         }
@@ -95,6 +101,9 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidField(let f, let v, let why): "\(f)“\(v)”无效：\(why)"
         case .memberNotFound(let k): "在您管理的范围内找不到团员“\(k)”：可按姓名、身份证号码或发展团员编号查找"
         case .memberAmbiguous(let k, let c): "“\(k)”对应多名团员：\(c.joined(separator: "、"))，请用身份证号码或编号"
+        case .uploadNotFound(let id): "在您管理的范围内没有编号为\(id)的上传文件：请用 zhtj unmatched 或 zhtj refused 查看"
+        case .uploadNotUnmatched(let id): "上传文件\(id)不在待匹配列表中"
+        case .uploadNotRefused(let id): "上传文件\(id)不在被拒列表中，或已重试"
         case .importFailed(let why): "导入失败：\(why)"
         case .storage(let why): "数据库错误：\(why)"
         case .internalError(let why): "内部错误：\(why)"
@@ -129,6 +138,9 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidField(let f, let v, let why): "\(f) \"\(v)\" is not valid: \(why)"
         case .memberNotFound(let k): "no member \"\(k)\" in the orgs you administer: search by name, ID number or development number"
         case .memberAmbiguous(let k, let c): "\"\(k)\" names several members (\(c.joined(separator: ", "))): use the ID number or #id"
+        case .uploadNotFound(let id): "no upload \(id) in the orgs you administer: see `zhtj unmatched` or `zhtj refused`"
+        case .uploadNotUnmatched(let id): "upload \(id) is not in the unmatched list"
+        case .uploadNotRefused(let id): "upload \(id) is not a refused file, or it was retried already"
         case .importFailed(let why): "import failed: \(why)"
         case .storage(let why): "database error: \(why)"
         case .internalError(let why): "internal error: \(why)"

@@ -18,6 +18,8 @@ public struct ImportReport: Codable, Sendable {
     public var unchanged: Int
     public var rejectedRows: Int
     public var issues: [RowIssue]
+    /// Unmatched uploads that the imported members' development numbers matched (issue 3, step 6).
+    public var matchedUploads: Int = 0
     /// Imported members who joined in 2020 or later and so need an e-archive (R-E1, R-M5).
     public var needEArchive: [MemberInfo]
     public init(

@@ -16,6 +16,16 @@ public struct DaemonSettings: Sendable {
     public var idleTimeoutSeconds: Int
     /// `registration.maxFailures` within `registration.failureWindowSeconds`: failed code redemptions allowed per uid.
     public var throttle: RedemptionThrottle
+    /// `ingest.stabilitySeconds`: a file is read once it has had no events and the same size and mtime this long.
+    public var stabilitySeconds: Int = 5
+    /// `ingest.rescanSeconds`: a full rescan of the inbox as a safety net.
+    public var rescanSeconds: Int = 300
+    /// `ingest.polling`: true puts the inbox on polling (NFS/SMB mounts, where inotify sees nothing).
+    public var polling: Bool = false
+    /// `parser.memoryMB`, `parser.cpuSeconds`, `parser.timeoutSeconds`: the parser child's limits.
+    public var parserMemoryMB: Int = 1024
+    public var parserCPUSeconds: Int = 20
+    public var parserTimeoutSeconds: Int = 30
     /// `members.searchLimit`: how many rows `member search` returns when the client names no limit (a client may ask for up to 1000).
     public var searchLimit: Int
 
@@ -77,6 +87,12 @@ public struct DaemonSettings: Sendable {
         settings.throttle.maxFailures = try positive(reader, "registration.maxFailures", settings.throttle.maxFailures)
         settings.throttle.window = TimeInterval(try positive(reader, "registration.failureWindowSeconds", Int(settings.throttle.window)))
         settings.searchLimit = try positive(reader, "members.searchLimit", settings.searchLimit)
+        settings.stabilitySeconds = try positive(reader, "ingest.stabilitySeconds", settings.stabilitySeconds)
+        settings.rescanSeconds = try positive(reader, "ingest.rescanSeconds", settings.rescanSeconds)
+        settings.polling = reader.bool(forKey: "ingest.polling", default: false)
+        settings.parserMemoryMB = try positive(reader, "parser.memoryMB", settings.parserMemoryMB)
+        settings.parserCPUSeconds = try positive(reader, "parser.cpuSeconds", settings.parserCPUSeconds)
+        settings.parserTimeoutSeconds = try positive(reader, "parser.timeoutSeconds", settings.parserTimeoutSeconds)
         return settings
     }
 

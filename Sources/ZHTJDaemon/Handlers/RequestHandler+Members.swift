@@ -42,10 +42,14 @@ extension RequestHandler {
         logger.info("members imported", metadata: [
             "zhtj.file": "\(params.fileName)", "zhtj.imported": "\(outcome.imported.count)", "zhtj.rejected": "\(rejected.count)",
         ])
-        return ImportReport(
+        var report = ImportReport(
             fileName: params.fileName, encoding: encoding.rawValue, rows: rows.count - 1, imported: outcome.imported.count,
             unchanged: outcome.unchanged, rejectedRows: rejected.count, issues: issues,
             needEArchive: outcome.imported.filter(\.needsEArchive).map(\.masked))
+        if !outcome.imported.isEmpty {
+            report.matchedUploads = try database.matchUnmatched(now: context.now).count
+        }
+        return report
     }
 
     /// `member.show KEY`: one member, ID number whole.

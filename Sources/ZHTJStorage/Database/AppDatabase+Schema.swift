@@ -105,6 +105,64 @@ extension AppDatabase {
                     BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
                     """)
         }
+        migrator.registerMigration("v2-uploads-archive") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE document (
+                        sha256 TEXT PRIMARY KEY,
+                        size INTEGER NOT NULL,
+                        pages INTEGER NOT NULL,
+                        archivedAt DATETIME NOT NULL
+                    );
+                    CREATE TRIGGER document_no_delete BEFORE DELETE ON document
+                    BEGIN SELECT RAISE(ABORT, 'archived documents are kept for ever'); END;
+
+                    -- Every file taken from the inbox: archived, unmatched, a duplicate, or refused.
+                    CREATE TABLE upload (
+                        id INTEGER PRIMARY KEY,
+                        state TEXT NOT NULL,
+                        sha256 TEXT REFERENCES document(sha256),
+                        originalName BLOB NOT NULL,
+                        displayName TEXT NOT NULL,
+                        folder TEXT NOT NULL,
+                        orgID INTEGER REFERENCES org(id),
+                        size INTEGER,
+                        pages INTEGER,
+                        developmentNumber TEXT,
+                        numberSource TEXT,
+                        memberID INTEGER REFERENCES member(id),
+                        reasonCode TEXT,
+                        reason TEXT,
+                        refusedPath BLOB,
+                        checks TEXT NOT NULL,
+                        device INTEGER,
+                        inode INTEGER,
+                        modified INTEGER,
+                        receivedAt DATETIME NOT NULL,
+                        resolvedAt DATETIME,
+                        resolvedBy INTEGER
+                    );
+                    CREATE INDEX upload_state ON upload(state);
+                    CREATE INDEX upload_number ON upload(developmentNumber);
+                    CREATE INDEX upload_sha ON upload(sha256);
+                    CREATE INDEX upload_identity ON upload(folder, inode, modified);
+
+                    -- A member's e-archive versions, kept for ever (R-M4).
+                    CREATE TABLE archiveVersion (
+                        id INTEGER PRIMARY KEY,
+                        memberID INTEGER NOT NULL REFERENCES member(id),
+                        version INTEGER NOT NULL,
+                        uploadID INTEGER NOT NULL REFERENCES upload(id),
+                        sha256 TEXT NOT NULL REFERENCES document(sha256),
+                        uploaderOrgID INTEGER NOT NULL REFERENCES org(id),
+                        required BOOLEAN NOT NULL,
+                        createdAt DATETIME NOT NULL,
+                        UNIQUE (memberID, version)
+                    );
+                    CREATE TRIGGER archive_version_no_delete BEFORE DELETE ON archiveVersion
+                    BEGIN SELECT RAISE(ABORT, 'archive versions are kept for ever (R-M4)'); END;
+                    """)
+        }
         return migrator
     }
 }

@@ -42,6 +42,9 @@ extension ZHTJ {
                 "文件 file: \(report.fileName) (\(report.encoding)), 数据行 rows: \(report.rows)",
                 "导入 imported: \(report.imported)   未变 unchanged (already present): \(report.unchanged)   有误 rejected: \(report.rejectedRows)",
             ]
+            if report.matchedUploads > 0 {
+                lines.append("已自动匹配 \(report.matchedUploads) 个待匹配文件 / \(report.matchedUploads) unmatched files now matched these members")
+            }
             if report.imported == 0 && report.rejectedRows == 0 && report.unchanged > 0 {
                 lines.append("没有变化：这些团员均已登记 / nothing changed: every row is already in the database")
             }

@@ -1,0 +1,74 @@
+import Foundation
+
+/// What became of a file taken from the inbox.
+public enum UploadState: String, Codable, Sendable {
+    /// Archived as a version of a member's e-archive.
+    case archived
+    /// Archived, but no member matched: an admin attaches it (`zhtj attach`).
+    case unmatched
+    /// The same bytes were archived before: recorded, no second copy kept.
+    case duplicate
+    /// Moved to `refused/` with its reason.
+    case refused
+    /// A refused file put back into the inbox (`zhtj retry`).
+    case retried
+}
+
+/// An upload as the protocol shows it (`zhtj unmatched`, `zhtj refused`).
+public struct UploadInfo: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var state: UploadState
+    public var name: String
+    public var folder: String
+    public var orgID: Int64?
+    public var size: Int?
+    public var pages: Int?
+    public var developmentNumber: String?
+    public var numberSource: String?
+    public var memberID: Int64?
+    public var memberName: String?
+    public var version: Int?
+    public var reasonCode: String?
+    public var reason: String?
+    public var sha256: String?
+    public var receivedAt: Date
+
+    public init(
+        id: Int64, state: UploadState, name: String, folder: String, orgID: Int64?, size: Int?, pages: Int?,
+        developmentNumber: String?, numberSource: String?, memberID: Int64?, memberName: String?, version: Int?,
+        reasonCode: String?, reason: String?, sha256: String?, receivedAt: Date
+    ) {
+        self.id = id
+        self.state = state
+        self.name = name
+        self.folder = folder
+        self.orgID = orgID
+        self.size = size
+        self.pages = pages
+        self.developmentNumber = developmentNumber
+        self.numberSource = numberSource
+        self.memberID = memberID
+        self.memberName = memberName
+        self.version = version
+        self.reasonCode = reasonCode
+        self.reason = reason
+        self.sha256 = sha256
+        self.receivedAt = receivedAt
+    }
+}
+
+/// `attach`: gives an unmatched upload to a member.
+public struct AttachParams: Codable, Sendable {
+    public var upload: Int64
+    public var member: String
+    public init(upload: Int64, member: String) {
+        self.upload = upload
+        self.member = member
+    }
+}
+
+/// `retry`: puts a refused file back into its inbox folder.
+public struct UploadRefParams: Codable, Sendable {
+    public var upload: Int64
+    public init(upload: Int64) { self.upload = upload }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import ZHTJCore
+import ZHTJIngest
+import ZHTJStorage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension RequestHandler {
+    /// `uploads.unmatched` / `uploads.refused`: the files of the caller's subtree in that state, oldest first.
+    func uploads(_ state: UploadState, _ context: Context) throws -> [UploadInfo] {
+        let (caller, _) = try context.requireAdmin()
+        return try database.uploads(state: state, caller: caller)
+    }
+
+    /// `upload.attach`: gives an unmatched file to a member of the caller's subtree.
+    func attach(_ params: AttachParams, _ context: Context) throws -> UploadInfo {
+        let (caller, _) = try context.requireAdmin()
+        return try database.attach(uploadID: params.upload, memberKey: params.member, caller: caller, now: context.now)
+    }
+
+    /// `upload.retry`: moves a refused file back into its inbox folder (its reason note is removed), to be checked again.
+    func retry(_ params: UploadRefParams, _ context: Context) throws -> UploadInfo {
+        let (caller, _) = try context.requireAdmin()
+        guard let info = try database.upload(id: params.upload), let orgID = info.orgID,
+            let org = try database.orgPathAndCategory(orgID), caller.covers(path: org.path)
+        else { throw ZHTJError.uploadNotFound(params.upload) }
+        guard info.state == .refused, let location = try database.refusedLocation(id: params.upload) else {
+            throw ZHTJError.uploadNotRefused(params.upload)
+        }
+        let source = RawPath(location.refusedPath)
+        let folder = location.folder.isEmpty ? RawPath(layout.inbox) : RawPath(layout.inbox + "/" + location.folder)
+        var target = folder.appending(location.name)
+        var n = 1
+        var info2 = stat()
+        while target.withCString({ lstat($0, &info2) }) == 0 {
+            target = folder.appending(location.name + Array(".retry\(n)".utf8))
+            n += 1
+        }
+        guard source.withCString({ from in target.withCString { to in rename(from, to) } }) == 0 else {
+            throw ZHTJError.storage("cannot move \(source) back to the inbox: \(String(cString: strerror(errno)))")
+        }
+        _ = RawPath(location.refusedPath + Array(".reason.txt".utf8)).withCString { unlink($0) }
+        folder.syncDirectory()
+        try database.markRetried(uploadID: params.upload, caller: caller, now: context.now)
+        logger.notice("refused file put back into the inbox", metadata: ["zhtj.upload": "\(params.upload)"])
+        return try database.upload(id: params.upload)!
+    }
+}

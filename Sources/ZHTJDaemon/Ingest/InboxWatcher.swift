@@ -1,0 +1,136 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import ZHTJIngest
+
+/// The inbox watcher: inotify on `inbox/` and every org folder (the watch added before the scan), a full rescan at
+/// start, on queue overflow and every `rescanSeconds`; or polling only (`ingest.polling`). A file is processed once it
+/// has been stable (no events, same size and mtime) for `stabilitySeconds`. Between two files it checks for shutdown,
+/// so SIGTERM never leaves a file half-done.
+public final class InboxWatcher: Service {
+    let pipeline: IngestPipeline
+    let scanner: InboxScanner
+    let settings: DaemonSettings
+    let logger: Logger
+    let tick: Duration
+
+    public init(pipeline: IngestPipeline, inbox: String, settings: DaemonSettings, logger: Logger, tick: Duration = .milliseconds(250)) {
+        self.pipeline = pipeline
+        self.scanner = InboxScanner(inbox: inbox)
+        self.settings = settings
+        self.logger = logger
+        self.tick = tick
+    }
+
+    struct Observation {
+        var size: Int
+        var modified: Int64
+        var since: ContinuousClock.Instant
+    }
+
+    public func run() async throws {
+        let clock = ContinuousClock()
+        var inotify: Inotify? = nil
+        if !settings.polling {
+            do {
+                inotify = try Inotify()
+            } catch {
+                logger.warning("inotify unavailable; polling the inbox instead", metadata: ["zhtj.error": "\(error)"])
+            }
+        }
+        var watched = Set<String>()
+        func watchFolders() {
+            guard let inotify else { return }
+            if !watched.contains("") { inotify.watch(RawPath(scanner.inbox)); watched.insert("") }
+            for folder in scanner.folders() where !watched.contains(folder) {
+                inotify.watch(RawPath(scanner.inbox + "/" + folder))
+                watched.insert(folder)
+            }
+        }
+        watchFolders()
+        logger.notice("watching the inbox", metadata: [
+            "zhtj.inbox": "\(scanner.inbox)", "zhtj.mode": "\(inotify == nil ? "polling" : "inotify")",
+            "zhtj.stabilitySeconds": "\(settings.stabilitySeconds)",
+        ])
+        var waiting: [IngestPipeline.Entry: Observation] = [:]
+        func rescan() {
+            watchFolders()
+            for entry in scanner.entries() where waiting[entry] == nil { note(entry) }
+        }
+        func note(_ entry: IngestPipeline.Entry) {
+            let now = clock.now
+            let seen = SafeFile.observe(pipeline.path(of: entry))
+            waiting[entry] = Observation(size: seen?.size ?? -1, modified: seen?.modified ?? -1, since: now)
+        }
+        rescan()
+        var lastRescan = clock.now
+        let window = Duration.seconds(settings.stabilitySeconds)
+        let pollEvery = Duration.seconds(inotify == nil ? min(settings.stabilitySeconds, 5) : settings.rescanSeconds)
+
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            if let inotify {
+                switch inotify.read() {
+                case .overflow:
+                    logger.warning("inotify queue overflow: rescanning the inbox")
+                    rescan()
+                case .events(let events):
+                    for event in events {
+                        let folderName = event.folder.bytes == Array(scanner.inbox.utf8) ? "" : String(decoding: event.folder.name, as: UTF8.self)
+                        if event.isDirectory && folderName.isEmpty {
+                            watchFolders()
+                            if let text = String(validating: event.name, as: UTF8.self), watched.contains(text) {
+                                for entry in scanner.entries(in: text) where waiting[entry] == nil { note(entry) }
+                            }
+                            continue
+                        }
+                        if InboxNames.isPending(event.name) { continue }
+                        note(.init(folder: folderName, name: event.name))
+                    }
+                }
+            }
+            if clock.now - lastRescan >= pollEvery {
+                rescan()
+                lastRescan = clock.now
+            }
+            // Stable entries are processed, oldest first.
+            let now = clock.now
+            for (entry, seen) in waiting.sorted(by: { $0.value.since < $1.value.since }) {
+                if Task.isShuttingDownGracefully { break }
+                guard let current = SafeFile.observe(pipeline.path(of: entry)) else {
+                    waiting[entry] = nil
+                    continue
+                }
+                if current.size != seen.size || current.modified != seen.modified {
+                    waiting[entry] = Observation(size: current.size, modified: current.modified, since: now)
+                    continue
+                }
+                guard now - seen.since >= window else { continue }
+                waiting[entry] = nil
+                do {
+                    try pipeline.process(entry)
+                } catch {
+                    // The file stays in the inbox and is tried again at the next rescan.
+                    logger.error("ingest failed; the file stays in the inbox", metadata: [
+                        "zhtj.file": "\(InboxNames.display(entry.name))", "zhtj.error": "\(error)",
+                    ])
+                }
+            }
+            try? await Task.sleep(for: tick)
+        }
+    }
+
+    /// `zhtjd --once`: processes what is in the inbox now, without a stability wait, and returns the results.
+    public func processOnce() -> [IngestPipeline.Result] {
+        var results: [IngestPipeline.Result] = []
+        for entry in scanner.entries() {
+            do {
+                results.append(try pipeline.process(entry))
+            } catch {
+                logger.error("ingest failed; the file stays in the inbox", metadata: [
+                    "zhtj.file": "\(InboxNames.display(entry.name))", "zhtj.error": "\(error)",
+                ])
+            }
+        }
+        return results
+    }
+}

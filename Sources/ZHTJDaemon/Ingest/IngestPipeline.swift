@@ -1,0 +1,171 @@
+import Foundation
+import Logging
+import ZHTJCore
+import ZHTJIngest
+import ZHTJStorage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Takes one inbox file through the checks, the number, the match and the archive. Nothing is lost: a file leaves the
+/// inbox only after the database commit (archived, unmatched or duplicate) or by a move into `refused/` with its reason.
+/// Used by one task at a time (the watcher's loop, or `--once`): libmagic's cookie is not thread-safe.
+public final class IngestPipeline: @unchecked Sendable {
+    let database: AppDatabase
+    let layout: StorageLayout
+    let inspector: Inspector
+    let archive: ContentArchive
+    let refused: RefusedFolder
+    let clock: DaemonClock
+    let logger: Logger
+
+    public init(database: AppDatabase, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger) throws {
+        self.database = database
+        self.layout = layout
+        self.inspector = try Inspector(
+            runner: PDFProbeRunner(
+                executable: PDFProbeRunner.selfExecutable, memoryMB: settings.parserMemoryMB, cpuSeconds: settings.parserCPUSeconds,
+                wallSeconds: Double(settings.parserTimeoutSeconds)))
+        self.archive = ContentArchive(root: layout.archive)
+        self.refused = RefusedFolder(root: layout.refused)
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// One inbox file: its folder under `inbox/` ("" for the inbox root) and its raw name.
+    public struct Entry: Hashable, Sendable {
+        public var folder: String
+        public var name: [UInt8]
+        public init(folder: String, name: [UInt8]) {
+            self.folder = folder
+            self.name = name
+        }
+    }
+
+    public enum Result: Equatable, Sendable {
+        case vanished
+        case archived(uploadID: Int64, memberID: Int64, version: Int)
+        case unmatched(uploadID: Int64)
+        case duplicate(uploadID: Int64)
+        case refused(uploadID: Int64, IngestRefusal)
+        case alreadyRecorded(uploadID: Int64)
+    }
+
+    func path(of entry: Entry) -> RawPath {
+        (entry.folder.isEmpty ? RawPath(layout.inbox) : RawPath(layout.inbox + "/" + entry.folder)).appending(entry.name)
+    }
+
+    @discardableResult
+    public func process(_ entry: Entry) throws -> Result {
+        let path = path(of: entry)
+        let display = InboxNames.display(entry.name)
+        var log = logger
+        log[metadataKey: "zhtj.file"] = "\(entry.folder.isEmpty ? "" : entry.folder + "/")\(display)"
+        let now = clock.now()
+        let folderOrg = try folderOrg(entry.folder)
+        var checks: [String: String] = [:]
+        switch inspector.inspect(path) {
+        case .vanished:
+            return .vanished
+        case .refused(let refusal, let file):
+            checks["result"] = refusal.code
+            return try refuse(entry, path: path, refusal: refusal, file: file, orgID: folderOrg?.id, checks: checks, now: now, log: log)
+        case .accepted(let file, let probe, let mime):
+            checks = ["open": "ok", "size": String(file.size), "type": mime, "header": "%PDF-", "parse": "ok", "pages": String(probe.pages)]
+            let sha = ContentArchive.sha256(file.bytes)
+            if let done = try database.committedUpload(folder: entry.folder, inode: file.inode, modified: file.modified, sha256: sha) {
+                removeFromInbox(path)
+                log.notice("already recorded; inbox copy removed", metadata: ["zhtj.upload": "\(done)"])
+                return .alreadyRecorded(uploadID: done)
+            }
+            let number = NumberFinder.find(pageText: probe.page1Text, fileName: display, metadata: probe.metadata, currentYear: CivilDate(now).year)
+            var upload = AppDatabase.NewUpload(state: .unmatched, originalName: entry.name, displayName: display, folder: entry.folder, checks: "")
+            upload.sha256 = sha
+            upload.size = file.size
+            upload.pages = probe.pages
+            upload.device = file.device
+            upload.inode = file.inode
+            upload.modified = file.modified
+            upload.orgID = folderOrg?.id
+            switch number {
+            case .mismatch(let numbers, let detail):
+                checks["number"] = "mismatch"
+                return try refuse(entry, path: path, refusal: .numberMismatch(numbers, detail: detail), file: file, orgID: folderOrg?.id, checks: checks, now: now, log: log)
+            case .found(let value, let source):
+                upload.developmentNumber = value
+                upload.numberSource = source.rawValue
+                checks["number"] = value
+                checks["numberSource"] = source.rawValue
+            case .none:
+                checks["number"] = "none"
+            }
+            if try database.hasDocument(sha) {
+                upload.state = .duplicate
+                upload.checks = Self.json(checks)
+                let (id, _) = try database.recordUpload(upload, now: now)
+                removeFromInbox(path)
+                log.info("duplicate of an archived document; no second copy kept", metadata: ["zhtj.upload": "\(id)", "zhtj.sha256": "\(sha)"])
+                return .duplicate(uploadID: id)
+            }
+            try archive.store(file.bytes, sha256: sha)
+            if let value = upload.developmentNumber, let member = try database.member(developmentNumber: value),
+                entry.folder.isEmpty || folderOrg.map({ member.branchPath.hasPrefix($0.path) }) == true
+            {
+                upload.state = .archived
+                upload.memberID = member.id
+                upload.uploaderOrgID = folderOrg?.id ?? member.branchID
+                upload.orgID = folderOrg?.id ?? member.branchID
+                upload.required = member.joinYear >= MembershipRules.eArchiveFromYear
+                checks["match"] = "member:\(member.id)"
+            } else {
+                checks["match"] = upload.developmentNumber == nil ? "no number" : "no member with this number in this folder's orgs"
+                if upload.orgID == nil { upload.orgID = try database.rootOrg()?.id }
+            }
+            upload.checks = Self.json(checks)
+            let (id, version) = try database.recordUpload(upload, now: now)
+            removeFromInbox(path)
+            if let version, let member = upload.memberID {
+                log.notice("archived", metadata: ["zhtj.upload": "\(id)", "zhtj.member": "\(member)", "zhtj.version": "\(version)", "zhtj.pages": "\(probe.pages)"])
+                return .archived(uploadID: id, memberID: member, version: version)
+            }
+            log.notice("archived, unmatched", metadata: ["zhtj.upload": "\(id)", "zhtj.reason": "\(checks["match"] ?? "")"])
+            return .unmatched(uploadID: id)
+        }
+    }
+
+    private func refuse(
+        _ entry: Entry, path: RawPath, refusal: IngestRefusal, file: SafeFile?, orgID: Int64?, checks: [String: String], now: Date, log: Logger
+    ) throws -> Result {
+        let note = """
+            \(refusal)
+            文件 file: \(InboxNames.display(entry.name))
+            时间 time: \(ISO8601DateFormatter().string(from: now))
+            处理 what to do: 改正后放回收件目录，或由管理员运行 zhtj retry / fix it and drop it again, or an admin runs `zhtj retry`.
+            """
+        let moved = try refused.move(path, folder: entry.folder, reason: note)
+        var upload = AppDatabase.NewUpload(state: .refused, originalName: entry.name, displayName: InboxNames.display(entry.name), folder: entry.folder, checks: Self.json(checks))
+        upload.orgID = try orgID ?? database.rootOrg()?.id
+        upload.size = file?.size
+        upload.reasonCode = refusal.code
+        upload.reason = refusal.description
+        upload.refusedPath = moved.bytes
+        let (id, _) = try database.recordUpload(upload, now: now)
+        log.notice("refused", metadata: ["zhtj.upload": "\(id)", "zhtj.reason": "\(refusal.code)"])
+        return .refused(uploadID: id, refusal)
+    }
+
+    private func folderOrg(_ folder: String) throws -> (id: Int64, path: String)? {
+        guard let id = InboxNames.orgID(folder: folder), let org = try database.orgPathAndCategory(id) else { return nil }
+        return (id, org.path)
+    }
+
+    private func removeFromInbox(_ path: RawPath) {
+        _ = path.withCString { unlink($0) }
+        path.parent.syncDirectory()
+    }
+
+    static func json(_ checks: [String: String]) -> String {
+        (try? String(decoding: JSONSerialization.data(withJSONObject: checks, options: [.sortedKeys]), as: UTF8.self)) ?? "{}"
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import ZHTJCore
+
+extension AppDatabase {
+    /// One file taken from the inbox, as the ingest pipeline records it.
+    public struct NewUpload: Sendable {
+        public var state: UploadState
+        public var sha256: String?
+        public var originalName: [UInt8]
+        public var displayName: String
+        public var folder: String
+        public var orgID: Int64?
+        public var size: Int?
+        public var pages: Int?
+        public var developmentNumber: String?
+        public var numberSource: String?
+        public var memberID: Int64?
+        public var uploaderOrgID: Int64?
+        public var required: Bool
+        public var reasonCode: String?
+        public var reason: String?
+        public var refusedPath: [UInt8]?
+        public var checks: String
+        public var device: UInt64?
+        public var inode: UInt64?
+        public var modified: Int64?
+
+        public init(state: UploadState, originalName: [UInt8], displayName: String, folder: String, checks: String) {
+            self.state = state
+            self.originalName = originalName
+            self.displayName = displayName
+            self.folder = folder
+            self.checks = checks
+            self.required = true
+        }
+    }
+
+    /// Records an upload; an archived upload for a member becomes the member's next archive version.
+    /// Returns the upload's id and the version number.
+    public func recordUpload(_ u: NewUpload, now: Date) throws -> (id: Int64, version: Int?) {
+        try write { db in
+            if let sha = u.sha256 {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO document (sha256, size, pages, archivedAt) VALUES (?, ?, ?, ?)",
+                    arguments: [sha, u.size ?? 0, u.pages ?? 0, now])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO upload (state, sha256, originalName, displayName, folder, orgID, size, pages, developmentNumber,
+                        numberSource, memberID, reasonCode, reason, refusedPath, checks, device, inode, modified, receivedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    u.state.rawValue, u.sha256, Data(u.originalName), u.displayName, u.folder, u.orgID, u.size, u.pages,
+                    u.developmentNumber, u.numberSource, u.memberID, u.reasonCode, u.reason, u.refusedPath.map { Data($0) },
+                    u.checks, u.device.map { Int64(bitPattern: $0) }, u.inode.map { Int64(bitPattern: $0) }, u.modified, now,
+                ])
+            let id = db.lastInsertedRowID
+            var version: Int? = nil
+            if u.state == .archived, let member = u.memberID, let sha = u.sha256 {
+                version = try Self.addVersion(db, memberID: member, uploadID: id, sha256: sha, uploaderOrgID: u.uploaderOrgID ?? u.orgID ?? 0, required: u.required, now: now)
+            }
+            try Self.record(db, caller: Caller(uid: 0), action: "upload.\(u.state.rawValue)", target: "upload:\(id)", detail: u.reasonCode ?? u.developmentNumber, at: now)
+            return (id, version)
+        }
+    }
+
+    static func addVersion(_ db: Database, memberID: Int64, uploadID: Int64, sha256: String, uploaderOrgID: Int64, required: Bool, now: Date) throws -> Int {
+        let version = (try Int.fetchOne(db, sql: "SELECT ifnull(max(version), 0) + 1 FROM archiveVersion WHERE memberID = ?", arguments: [memberID]))!
+        try db.execute(
+            sql: "INSERT INTO archiveVersion (memberID, version, uploadID, sha256, uploaderOrgID, required, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [memberID, version, uploadID, sha256, uploaderOrgID, required, now])
+        return version
+    }
+
+    /// The upload already recorded for this very inbox file (same folder, inode, mtime and bytes): the pipeline
+    /// stopped after its commit and before removing the file.
+    public func committedUpload(folder: String, inode: UInt64, modified: Int64, sha256: String?) throws -> Int64? {
+        try read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT id FROM upload WHERE folder = ? AND inode = ? AND modified = ? AND sha256 IS ?",
+                arguments: [folder, Int64(bitPattern: inode), modified, sha256])
+        }
+    }
+
+    /// Whether these bytes are already in the archive's records.
+    public func hasDocument(_ sha256: String) throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE sha256 = ?)", arguments: [sha256]) ?? false }
+    }
+
+    /// The member holding a development number, with the path of their branch.
+    public func member(developmentNumber: String) throws -> (id: Int64, branchID: Int64, branchPath: String, joinYear: Int)? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT member.id, member.branchID, org.path, member.joinYear FROM member JOIN org ON org.id = member.branchID WHERE developmentNumber = ?",
+                arguments: [developmentNumber]
+            ).map { ($0[0], $0[1], $0[2], $0[3]) }
+        }
+    }
+
+    /// An org's path and category, by id.
+    public func orgPathAndCategory(_ id: Int64) throws -> (path: String, category: OrgCategory)? {
+        try read { db in
+            try OrgRecord.fetchOne(db, key: id).map { ($0.path, $0.orgCategory) }
+        }
+    }
+}
