@@ -68,6 +68,8 @@ public struct MemberInfo: Codable, Sendable, Equatable {
     public var occupation: String?
     public var needsEArchive: Bool
     public var createdAt: Date
+    /// The e-archive versions, oldest first (only in `member.show`).
+    public var archives: [ArchiveVersionInfo]?
 
     public init(
         id: Int64, name: String, idNumber: String, ethnicity: String, politicalStatus: String, joinDate: String,
@@ -97,6 +99,34 @@ public struct MemberInfo: Codable, Sendable, Equatable {
         copy.idNumber = IDNumber.masked(idNumber)
         if let m = mobile { copy.mobile = Mobile.masked(m) }
         return copy
+    }
+}
+
+/// One version of a member's e-archive.
+public struct ArchiveVersionInfo: Codable, Sendable, Equatable {
+    public var version: Int
+    public var uploadID: Int64
+    public var sha256: String
+    public var pages: Int
+    public var size: Int
+    public var fileName: String
+    public var uploadedBy: String
+    public var uploadedByID: Int64
+    /// False for a member who joined before 2020 (R-E1): kept, but no e-archive is required.
+    public var required: Bool
+    public var createdAt: Date
+
+    public init(version: Int, uploadID: Int64, sha256: String, pages: Int, size: Int, fileName: String, uploadedBy: String, uploadedByID: Int64, required: Bool, createdAt: Date) {
+        self.version = version
+        self.uploadID = uploadID
+        self.sha256 = sha256
+        self.pages = pages
+        self.size = size
+        self.fileName = fileName
+        self.uploadedBy = uploadedBy
+        self.uploadedByID = uploadedByID
+        self.required = required
+        self.createdAt = createdAt
     }
 }
 

@@ -62,36 +62,44 @@ public final class IngestPipeline: @unchecked Sendable {
         let display = InboxNames.display(entry.name)
         var log = logger
         log[metadataKey: "zhtj.file"] = "\(entry.folder.isEmpty ? "" : entry.folder + "/")\(display)"
+        guard let identity = SafeFile.identity(path) else { return .vanished }
+        // A commit for this very entry means an earlier run stopped before the inbox step: finish that step only.
+        if let done = try database.committedUpload(folder: entry.folder, name: entry.name, inode: identity.inode, modified: identity.modified) {
+            if done.state == .refused, let target = done.refusedPath {
+                try refused.move(path, to: RawPath(target), reason: (try database.upload(id: done.id))?.reason ?? "")
+            } else {
+                removeFromInbox(path)
+            }
+            log.notice("already recorded; finished moving it out of the inbox", metadata: ["zhtj.upload": "\(done.id)"])
+            return .alreadyRecorded(uploadID: done.id)
+        }
         let now = clock.now()
         let folderOrg = try folderOrg(entry.folder)
+        var upload = AppDatabase.NewUpload(state: .unmatched, originalName: entry.name, displayName: display, folder: entry.folder, checks: "")
+        upload.device = identity.device
+        upload.inode = identity.inode
+        upload.modified = identity.modified
+        upload.orgID = folderOrg?.id
         var checks: [String: String] = [:]
         switch inspector.inspect(path) {
         case .vanished:
             return .vanished
         case .refused(let refusal, let file):
             checks["result"] = refusal.code
-            return try refuse(entry, path: path, refusal: refusal, file: file, orgID: folderOrg?.id, checks: checks, now: now, log: log)
+            upload.size = file?.size
+            return try refuse(entry, path: path, refusal: refusal, upload: upload, checks: checks, now: now, log: log)
         case .accepted(let file, let probe, let mime):
             checks = ["open": "ok", "size": String(file.size), "type": mime, "header": "%PDF-", "parse": "ok", "pages": String(probe.pages)]
             let sha = ContentArchive.sha256(file.bytes)
-            if let done = try database.committedUpload(folder: entry.folder, inode: file.inode, modified: file.modified, sha256: sha) {
-                removeFromInbox(path)
-                log.notice("already recorded; inbox copy removed", metadata: ["zhtj.upload": "\(done)"])
-                return .alreadyRecorded(uploadID: done)
-            }
             let number = NumberFinder.find(pageText: probe.page1Text, fileName: display, metadata: probe.metadata, currentYear: CivilDate(now).year)
-            var upload = AppDatabase.NewUpload(state: .unmatched, originalName: entry.name, displayName: display, folder: entry.folder, checks: "")
             upload.sha256 = sha
             upload.size = file.size
             upload.pages = probe.pages
-            upload.device = file.device
-            upload.inode = file.inode
-            upload.modified = file.modified
-            upload.orgID = folderOrg?.id
             switch number {
             case .mismatch(let numbers, let detail):
                 checks["number"] = "mismatch"
-                return try refuse(entry, path: path, refusal: .numberMismatch(numbers, detail: detail), file: file, orgID: folderOrg?.id, checks: checks, now: now, log: log)
+                upload.sha256 = nil
+                return try refuse(entry, path: path, refusal: .numberMismatch(numbers, detail: detail), upload: upload, checks: checks, now: now, log: log)
             case .found(let value, let source):
                 upload.developmentNumber = value
                 upload.numberSource = source.rawValue
@@ -116,6 +124,7 @@ public final class IngestPipeline: @unchecked Sendable {
                 upload.memberID = member.id
                 upload.uploaderOrgID = folderOrg?.id ?? member.branchID
                 upload.orgID = folderOrg?.id ?? member.branchID
+                // R-E1: a member who joined before 2020 needs no e-archive; the file is kept all the same.
                 upload.required = member.joinYear >= MembershipRules.eArchiveFromYear
                 checks["match"] = "member:\(member.id)"
             } else {
@@ -134,8 +143,9 @@ public final class IngestPipeline: @unchecked Sendable {
         }
     }
 
+    /// Records the refusal with the place it will go, then writes the reason note and moves the file there.
     private func refuse(
-        _ entry: Entry, path: RawPath, refusal: IngestRefusal, file: SafeFile?, orgID: Int64?, checks: [String: String], now: Date, log: Logger
+        _ entry: Entry, path: RawPath, refusal: IngestRefusal, upload base: AppDatabase.NewUpload, checks: [String: String], now: Date, log: Logger
     ) throws -> Result {
         let note = """
             \(refusal)
@@ -143,14 +153,16 @@ public final class IngestPipeline: @unchecked Sendable {
             时间 time: \(ISO8601DateFormatter().string(from: now))
             处理 what to do: 改正后放回收件目录，或由管理员运行 zhtj retry / fix it and drop it again, or an admin runs `zhtj retry`.
             """
-        let moved = try refused.move(path, folder: entry.folder, reason: note)
-        var upload = AppDatabase.NewUpload(state: .refused, originalName: entry.name, displayName: InboxNames.display(entry.name), folder: entry.folder, checks: Self.json(checks))
-        upload.orgID = try orgID ?? database.rootOrg()?.id
-        upload.size = file?.size
+        let target = refused.plan(name: entry.name, folder: entry.folder)
+        var upload = base
+        upload.state = .refused
+        upload.checks = Self.json(checks)
+        if upload.orgID == nil { upload.orgID = try database.rootOrg()?.id }
         upload.reasonCode = refusal.code
         upload.reason = refusal.description
-        upload.refusedPath = moved.bytes
+        upload.refusedPath = target.bytes
         let (id, _) = try database.recordUpload(upload, now: now)
+        try refused.move(path, to: target, reason: note)
         log.notice("refused", metadata: ["zhtj.upload": "\(id)", "zhtj.reason": "\(refusal.code)"])
         return .refused(uploadID: id, refusal)
     }

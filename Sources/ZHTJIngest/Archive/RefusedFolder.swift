@@ -11,12 +11,16 @@ public struct RefusedFolder: Sendable {
 
     public init(root: String) { self.root = root }
 
-    /// Moves `source` into `refused/<folder>/` (a free name: `x.pdf`, `x.1.pdf`, …) after writing its reason file.
-    /// Returns the new path (raw bytes) for the record.
-    public func move(_ source: RawPath, folder: String, reason: String) throws -> RawPath {
+    /// A free place for `name` in `refused/<folder>/` (`x.pdf`, `x.1.pdf`, …), recorded before the move.
+    public func plan(name: [UInt8], folder: String) -> RawPath {
         let dir = RawPath(folder.isEmpty ? root : root + "/" + folder)
         _ = dir.withCString { mkdir($0, 0o750) }
-        let target = freeName(in: dir, for: source.name)
+        return freeName(in: dir, for: name)
+    }
+
+    /// Writes the reason file beside `target`, then moves `source` there.
+    public func move(_ source: RawPath, to target: RawPath, reason: String) throws {
+        let dir = target.parent
         let note = target.bytes + Array(".reason.txt".utf8)
         let noteText = Array((reason + "\n").utf8)
         let fd = RawPath(note).withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o640) }
@@ -31,7 +35,6 @@ public struct RefusedFolder: Sendable {
         }
         dir.syncDirectory()
         source.parent.syncDirectory()
-        return target
     }
 
     private func freeName(in dir: RawPath, for name: [UInt8]) -> RawPath {

@@ -71,6 +71,13 @@ public struct SafeFile: Sendable {
         return .success(SafeFile(bytes: bytes, size: size, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), modified: modified))
     }
 
+    /// The entry's identity without opening it (lstat: a symlink or FIFO is not followed or opened).
+    public static func identity(_ path: RawPath) -> (device: UInt64, inode: UInt64, modified: Int64)? {
+        var info = stat()
+        guard path.withCString({ lstat($0, &info) }) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
     /// Size and modification time without opening (for the stability window); nil when the entry is gone.
     public static func observe(_ path: RawPath) -> (size: Int, modified: Int64, isRegular: Bool)? {
         var info = stat()

@@ -109,9 +109,20 @@ extension AppDatabase {
             if found.isEmpty {
                 found = try Self.infos(db, sql: "WHERE member.name = ? \(scoped) LIMIT 20", arguments: [key, scope + "%"])
             }
-            guard let first = found.first else { throw ZHTJError.memberNotFound(key) }
+            guard var first = found.first else { throw ZHTJError.memberNotFound(key) }
             guard found.count == 1 else {
                 throw ZHTJError.memberAmbiguous(key, candidates: found.map { "#\($0.id) \($0.name) \(IDNumber.masked($0.idNumber))" })
+            }
+            first.archives = try Row.fetchAll(
+                db, sql: """
+                    SELECT v.version, v.uploadID, v.sha256, v.required, v.createdAt, d.pages, d.size, u.displayName, o.fullName, o.id AS orgID
+                    FROM archiveVersion AS v JOIN document AS d ON d.sha256 = v.sha256 JOIN upload AS u ON u.id = v.uploadID
+                    JOIN org AS o ON o.id = v.uploaderOrgID WHERE v.memberID = ? ORDER BY v.version
+                    """, arguments: [first.id]
+            ).map {
+                ArchiveVersionInfo(
+                    version: $0["version"], uploadID: $0["uploadID"], sha256: $0["sha256"], pages: $0["pages"], size: $0["size"],
+                    fileName: $0["displayName"], uploadedBy: $0["fullName"], uploadedByID: $0["orgID"], required: $0["required"], createdAt: $0["createdAt"])
             }
             return first
         }

@@ -74,13 +74,14 @@ extension AppDatabase {
         return version
     }
 
-    /// The upload already recorded for this very inbox file (same folder, inode, mtime and bytes): the pipeline
-    /// stopped after its commit and before removing the file.
-    public func committedUpload(folder: String, inode: UInt64, modified: Int64, sha256: String?) throws -> Int64? {
+    /// The upload already recorded for this very inbox entry (same folder, name, inode and mtime): the pipeline
+    /// stopped after its commit and before it removed or moved the file. Returns its id, state and refused path.
+    public func committedUpload(folder: String, name: [UInt8], inode: UInt64, modified: Int64) throws -> (id: Int64, state: UploadState, refusedPath: [UInt8]?)? {
         try read { db in
-            try Int64.fetchOne(
-                db, sql: "SELECT id FROM upload WHERE folder = ? AND inode = ? AND modified = ? AND sha256 IS ?",
-                arguments: [folder, Int64(bitPattern: inode), modified, sha256])
+            try Row.fetchOne(
+                db, sql: "SELECT id, state, refusedPath FROM upload WHERE folder = ? AND inode = ? AND modified = ? AND originalName = ? ORDER BY id DESC",
+                arguments: [folder, Int64(bitPattern: inode), modified, Data(name)]
+            ).map { ($0["id"], UploadState(rawValue: $0["state"]) ?? .refused, ($0["refusedPath"] as Data?).map { Array($0) }) }
         }
     }
 

@@ -89,7 +89,18 @@ extension ZHTJ {
                         ("登记时间 registered", Format.time(m.createdAt)),
                     ]
                     let width = rows.map { TextTable.width($0.0) }.max() ?? 0
-                    return rows.map { $0.0 + String(repeating: " ", count: width - TextTable.width($0.0) + 2) + $0.1 }.joined(separator: "\n")
+                    var text = rows.map { $0.0 + String(repeating: " ", count: width - TextTable.width($0.0) + 2) + $0.1 }.joined(separator: "\n")
+                    let archives = m.archives ?? []
+                    if archives.isEmpty {
+                        text += m.needsEArchive ? "\n\n电子档案尚未上传 / no e-archive uploaded yet" : ""
+                    } else {
+                        var table = TextTable(header: ["版本 version", "页数 pages", "文件 file", "上传组织 uploaded by", "时间 time", "SHA-256"])
+                        for a in archives {
+                            table.add([String(a.version), String(a.pages), a.fileName, a.uploadedBy, Format.time(a.createdAt), String(a.sha256.prefix(12)) + (a.required ? "" : " (无需 not required, R-E1)")])
+                        }
+                        text += "\n\n电子档案 e-archive:\n" + table.render()
+                    }
+                    return text
                 }
             }
         }

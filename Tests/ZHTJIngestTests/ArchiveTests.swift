@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import ZHTJTestSupport
+@testable import ZHTJIngest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite struct ArchiveTests {
+    // The archive path comes only from the hash; files are read-only; storing twice keeps one copy.
+    @Test func contentAddressedAndReadOnly() throws {
+        try withTemporaryDirectory { dir throws in
+            let archive = ContentArchive(root: dir + "/archive")
+            mkdir(dir + "/archive", 0o700)
+            let bytes = PDFBuilder.textForm(number: "202344010123")
+            let sha = ContentArchive.sha256(bytes)
+            let first = try archive.store(bytes, sha256: sha)
+            let second = try archive.store(bytes, sha256: sha)
+            #expect(first)
+            #expect(!second)
+            let path = archive.path(for: sha)
+            #expect(path.hasSuffix("/archive/\(sha.prefix(2))/\(sha.dropFirst(2).prefix(2))/\(sha).pdf"))
+            let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+            #expect(mode == 0o400)
+            #expect(archive.read(sha) == bytes)
+            #expect(archive.allHashes() == [sha])
+        }
+    }
+
+    @Test func refusedFilesMoveWithTheirReason() throws {
+        try withTemporaryDirectory { dir throws in
+            let folder = RefusedFolder(root: dir + "/refused")
+            mkdir(dir + "/refused", 0o750)
+            for _ in 0..<2 {
+                _ = FileManager.default.createFile(atPath: dir + "/x.pdf", contents: Data("junk".utf8))
+                let target = folder.plan(name: Array("x.pdf".utf8), folder: "0003-某团支部")
+                try folder.move(RawPath(dir + "/x.pdf"), to: target, reason: "不是PDF / not a PDF")
+            }
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/refused/0003-某团支部").sorted()
+            #expect(names == ["x.1.pdf", "x.1.pdf.reason.txt", "x.pdf", "x.pdf.reason.txt"])
+            let note = try String(contentsOfFile: dir + "/refused/0003-某团支部/x.pdf.reason.txt", encoding: .utf8)
+            #expect(note.contains("not a PDF"))
+        }
+    }
+
+    // Names are bytes: shown escaped, never used as shell text.
+    @Test func namesAreShownEscaped() {
+        #expect(InboxNames.display(Array("李明 申请书.pdf".utf8)) == "李明 申请书.pdf")
+        #expect(InboxNames.display(Array("a\nb.pdf".utf8)) == "a\\nb.pdf")
+        #expect(InboxNames.display([0x61, 0xFF, 0x62]) == "a\\xffb")
+        #expect(InboxNames.isPending(Array(".scan.pdf".utf8)))
+        #expect(InboxNames.isPending(Array("scan.pdf.part".utf8)))
+        #expect(InboxNames.isPending(Array("~$scan.pdf".utf8)))
+        #expect(InboxNames.isPending(Array("scan.TMP".utf8)))
+        #expect(!InboxNames.isPending(Array("-scan.pdf".utf8)))
+        #expect(InboxNames.orgID(folder: "0042-包装车间团支部") == 42)
+        #expect(InboxNames.orgID(folder: "misc") == nil)
+    }
+}
