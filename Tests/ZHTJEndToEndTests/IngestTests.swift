@@ -129,4 +129,23 @@ import ZHTJTestSupport
         try s.daemon.waitForEmptyInbox(except: ["\(branchA)/.hidden.pdf"])
         #expect(try s.archives("202144010001").count == 1)
     }
+
+    // A number only in the PDF metadata is found there.
+    @Test func numberFromMetadata() throws {
+        let s = try Scenario.withMembers()
+        try s.daemon.drop(PDFBuilder.withMetadata(number: nil, title: "入团志愿书 202244010002", subject: nil, keywords: nil), folder: branchA, name: "scan.pdf")
+        try s.daemon.waitForEmptyInbox()
+        #expect(try s.archives("202244010002").count == 1)
+    }
+
+    // NFS/SMB mounts: polling instead of inotify; the start-up log says which mode is used.
+    @Test func pollingModeWorksToo() throws {
+        let s = try Scenario.withMembers(extraEnvironment: ["ZHTJD_INGEST_POLLING": "true"])
+        #expect(s.daemon.log.contains("zhtj.mode=polling"))
+        try s.daemon.drop(PDFBuilder.textForm(number: "202144010001"), folder: branchA, name: "a.pdf")
+        try s.daemon.waitForEmptyInbox()
+        #expect(try s.archives("202144010001").count == 1)
+        let inotify = try Scenario.withMembers()
+        #expect(inotify.daemon.log.contains("zhtj.mode=inotify"))
+    }
 }

@@ -107,7 +107,7 @@ public final class InboxWatcher: Service {
                 guard now - seen.since >= window else { continue }
                 waiting[entry] = nil
                 do {
-                    try pipeline.process(entry)
+                    try await process(entry)
                 } catch {
                     // The file stays in the inbox and is tried again at the next rescan.
                     logger.error("ingest failed; the file stays in the inbox", metadata: [
@@ -116,6 +116,19 @@ public final class InboxWatcher: Service {
                 }
             }
             try? await Task.sleep(for: tick)
+        }
+    }
+
+    /// The pipeline blocks (file I/O, the parser child), so it runs on its own serial queue, never on the
+    /// cooperative threads that serve the socket.
+    private let queue = DispatchQueue(label: "zhtj.ingest")
+
+    private func process(_ entry: IngestPipeline.Entry) async throws {
+        let pipeline = self.pipeline
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            queue.async {
+                continuation.resume(with: Result { _ = try pipeline.process(entry) })
+            }
         }
     }
 

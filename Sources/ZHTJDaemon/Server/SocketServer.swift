@@ -79,7 +79,10 @@ public struct SocketServer: Service {
                         switch frame {
                         case .line(let bytes):
                             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                            var reply = handler.handle(line: bytes, uid: uid)
+                            // SQLite work blocks: it runs off the cooperative threads.
+                            var reply = await withCheckedContinuation { continuation in
+                                DispatchQueue.global().async { continuation.resume(returning: handler.handle(line: bytes, uid: uid)) }
+                            }
                             reply.append(UInt8(ascii: "\n"))
                             try await outbound.write(ByteBuffer(bytes: reply))
                         case .tooLong:
