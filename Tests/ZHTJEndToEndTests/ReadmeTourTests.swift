@@ -29,7 +29,10 @@ import Testing
         #expect(result.stdout.contains("注册成功 / registered: 王芳"))
         #expect(result.stdout.contains("imported: 3"))
         #expect(result.stdout.contains("王小明"))
-        #expect(FileManager.default.fileExists(atPath: daemon.storage + "/inbox/0003-计算机专业2023级3班团支部/sample-application.pdf"))
+        // The dropped form was archived for 王小明 and left the inbox.
+        #expect(result.stdout.contains("电子档案 e-archive:"))
+        #expect(result.stdout.contains("sample-application.pdf"))
+        #expect(!FileManager.default.fileExists(atPath: daemon.storage + "/inbox/0003-计算机专业2023级3班团支部/sample-application.pdf"))
         #expect(FileManager.default.fileExists(atPath: daemon.root + "/.config/zhtj/credentials"))
     }
 }
