@@ -10,5 +10,9 @@ struct ZHTJ: ParsableCommand {
             The daemon zhtjd must be running. The socket is found from --socket, ZHTJ_SOCKET, the credentials \
             file, or ./Storage/run/zhtjd.sock. Add --json to any command for machine-readable output.
             """,
-        subcommands: [Init.self, Register.self, WhoAmI.self, Org.self, Member.self, Unmatched.self, Attach.self, Refused.self, Retry.self])
+        subcommands: [
+            Init.self, Register.self, WhoAmI.self, Org.self, Member.self, Show.self, Get.self, History.self, Reviews.self,
+            Approve.self, Reject.self, ChangeRequest.self, ChangeRequests.self, ApproveChange.self, RejectChange.self,
+            Unmatched.self, Attach.self, Refused.self, Retry.self, Audit.self,
+        ])
 }

@@ -35,7 +35,7 @@ import Testing
             let s = try db.settings()
             #expect(s.journalMode == "wal")
             #expect(s.synchronous == 2)
-            #expect(s.migrations == ["v1-orgs-admins-members", "v2-uploads-archive"])
+            #expect(s.migrations == ["v1-orgs-admins-members", "v2-uploads-archive", "v3-review-audit"])
         }
     }
 
@@ -69,12 +69,12 @@ import Testing
     }
 
     // The event log is append-only.
-    @Test func eventLogIsAppendOnly() throws {
+    @Test func auditLogIsAppendOnly() throws {
         try Self.withDatabase { db, _ in
             _ = try Self.seed(db)
             #expect(try db.events().count >= 3)
-            #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "DELETE FROM event") } }
-            #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "UPDATE event SET action = 'x'") } }
+            #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "DELETE FROM audit") } }
+            #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "UPDATE audit SET action = 'x'") } }
         }
     }
 

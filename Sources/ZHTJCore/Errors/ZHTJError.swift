@@ -32,6 +32,15 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     case uploadNotFound(Int64)
     case uploadNotUnmatched(Int64)
     case uploadNotRefused(Int64)
+    case reviewNotFound(Int64)
+    case alreadyDecided(Int64, by: String, state: String)
+    case reasonRequired
+    case changeRequired(String)
+    case changeRequestNotFound(Int64)
+    case changeRequestOpen(Int64)
+    case changeNotNeeded(String)
+    case notAllowed(String)
+    case versionNotFound(String, Int?)
     case storage(String)
     case internalError(String)
 
@@ -68,6 +77,15 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .uploadNotFound: "upload_not_found"
         case .uploadNotUnmatched: "upload_not_unmatched"
         case .uploadNotRefused: "upload_not_refused"
+        case .reviewNotFound: "review_not_found"
+        case .alreadyDecided: "already_decided"
+        case .reasonRequired: "reason_required"
+        case .changeRequired: "change_required"
+        case .changeRequestNotFound: "change_request_not_found"
+        case .changeRequestOpen: "change_request_open"
+        case .changeNotNeeded: "change_not_needed"
+        case .notAllowed: "not_allowed"
+        case .versionNotFound: "version_not_found"
         case .storage: "storage"
         case .internalError: "internal"
         }
@@ -105,6 +123,15 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .uploadNotUnmatched(let id): "上传文件\(id)不在待匹配列表中"
         case .uploadNotRefused(let id): "上传文件\(id)不在被拒列表中，或已重试"
         case .importFailed(let why): "导入失败：\(why)"
+        case .reviewNotFound(let id): "没有编号为\(id)的待审核档案（或不由您审核）：请用 zhtj reviews 查看"
+        case .alreadyDecided(let id, let by, let state): "档案\(id)已由\(by)处理（\(state)）"
+        case .reasonRequired: "退回必须写明原因：请加 --reason 文字"
+        case .changeRequired(let m): "团员\(m)的档案已提交或已通过：需先提交修改申请并获批准（zhtj change-request）"
+        case .changeRequestNotFound(let id): "没有编号为\(id)的待处理修改申请（或不由您审批）：请用 zhtj change-requests 查看"
+        case .changeRequestOpen(let id): "该团员已有修改申请\(id)待审批或待使用"
+        case .changeNotNeeded(let m): "团员\(m)没有待审核或已通过的档案：直接把新文件放入收件目录即可"
+        case .notAllowed(let why): "无权操作：\(why)"
+        case .versionNotFound(let m, let v): "团员\(m)没有\(v.map { "第\($0)版" } ?? "")电子档案"
         case .storage(let why): "数据库错误：\(why)"
         case .internalError(let why): "内部错误：\(why)"
         }
@@ -142,6 +169,15 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .uploadNotUnmatched(let id): "upload \(id) is not in the unmatched list"
         case .uploadNotRefused(let id): "upload \(id) is not a refused file, or it was retried already"
         case .importFailed(let why): "import failed: \(why)"
+        case .reviewNotFound(let id): "no review \(id) for you: see `zhtj reviews`"
+        case .alreadyDecided(let id, let by, let state): "review \(id) was already decided by \(by) (\(state))"
+        case .reasonRequired: "a rejection needs a written reason: add --reason TEXT (R-E6)"
+        case .changeRequired(let m): "member \(m) already has a pending or approved e-archive: a change request must be approved first (`zhtj change-request`, R-E12)"
+        case .changeRequestNotFound(let id): "no open change request \(id) for you: see `zhtj change-requests`"
+        case .changeRequestOpen(let id): "this member already has change request \(id) open or approved and unused"
+        case .changeNotNeeded(let m): "member \(m) has no pending or approved e-archive: just drop the new file into the inbox"
+        case .notAllowed(let why): "not allowed: \(why)"
+        case .versionNotFound(let m, let v): "member \(m) has no e-archive\(v.map { " version \($0)" } ?? "")"
         case .storage(let why): "database error: \(why)"
         case .internalError(let why): "internal error: \(why)"
         }

@@ -13,6 +13,18 @@ public enum Command: String, Codable, Sendable, CaseIterable {
     case uploadsRefused = "uploads.refused"
     case uploadAttach = "upload.attach"
     case uploadRetry = "upload.retry"
+    case reviews
+    case reviewsOverview = "reviews.overview"
+    case reviewApprove = "review.approve"
+    case reviewReject = "review.reject"
+    case changeRequest = "change.request"
+    case changeList = "change.list"
+    case changeApprove = "change.approve"
+    case changeReject = "change.reject"
+    case memberSetNumber = "member.setNumber"
+    case memberHistory = "member.history"
+    case archiveGet = "archive.get"
+    case auditVerify = "audit.verify"
     case memberImport = "member.import"
     case memberShow = "member.show"
     case memberSearch = "member.search"
@@ -20,7 +32,7 @@ public enum Command: String, Codable, Sendable, CaseIterable {
     /// Commands a caller without a credential may send (the operator's are checked by uid).
     public var needsCredential: Bool {
         switch self {
-        case .whoami, .`init`, .register, .orgCode: false
+        case .whoami, .`init`, .register, .orgCode, .auditVerify: false
         default: true
         }
     }

@@ -70,6 +70,10 @@ public struct MemberInfo: Codable, Sendable, Equatable {
     public var createdAt: Date
     /// The e-archive versions, oldest first (only in `member.show`).
     public var archives: [ArchiveVersionInfo]?
+    /// The authentication status (R-E9).
+    public var status: MemberStatus?
+    /// The member's trail (only in `member.show`).
+    public var history: [HistoryEntry]?
 
     public init(
         id: Int64, name: String, idNumber: String, ethnicity: String, politicalStatus: String, joinDate: String,
@@ -115,6 +119,14 @@ public struct ArchiveVersionInfo: Codable, Sendable, Equatable {
     /// False for a member who joined before 2020 (R-E1): kept, but no e-archive is required.
     public var required: Bool
     public var createdAt: Date
+    public var state: ArchiveState = .pending
+    /// False when the file came from a committee-level folder or needs no e-archive (R-E5).
+    public var needsReview: Bool = true
+    public var reviewer: String?
+    public var reviewedBy: String?
+    public var reviewedAt: Date?
+    public var reason: String?
+    public var reasonCode: String?
 
     public init(version: Int, uploadID: Int64, sha256: String, pages: Int, size: Int, fileName: String, uploadedBy: String, uploadedByID: Int64, required: Bool, createdAt: Date) {
         self.version = version

@@ -116,6 +116,16 @@ public final class IngestPipeline: @unchecked Sendable {
                 log.info("duplicate of an archived document; no second copy kept", metadata: ["zhtj.upload": "\(id)", "zhtj.sha256": "\(sha)"])
                 return .duplicate(uploadID: id)
             }
+            // R-E12: a member whose latest version is pending or approved needs an approved change request first.
+            if let value = upload.developmentNumber, let member = try database.member(developmentNumber: value),
+                entry.folder.isEmpty || folderOrg.map({ member.branchPath.hasPrefix($0.path) }) == true,
+                try database.dropDecision(memberID: member.id) == .refuse
+            {
+                upload.sha256 = nil
+                upload.developmentNumber = value
+                checks["match"] = "member:\(member.id)"
+                return try refuse(entry, path: path, refusal: .changeRequired, upload: upload, checks: checks, now: now, log: log)
+            }
             try archive.store(file.bytes, sha256: sha)
             if let value = upload.developmentNumber, let member = try database.member(developmentNumber: value),
                 entry.folder.isEmpty || folderOrg.map({ member.branchPath.hasPrefix($0.path) }) == true
@@ -132,7 +142,14 @@ public final class IngestPipeline: @unchecked Sendable {
                 if upload.orgID == nil { upload.orgID = try database.rootOrg()?.id }
             }
             upload.checks = Self.json(checks)
-            let (id, version) = try database.recordUpload(upload, now: now)
+            let id: Int64, version: Int?
+            do {
+                (id, version) = try database.recordUpload(upload, now: now)
+            } catch ZHTJError.changeRequired {
+                // A decision landed between the check above and this commit.
+                upload.sha256 = nil
+                return try refuse(entry, path: path, refusal: .changeRequired, upload: upload, checks: checks, now: now, log: log)
+            }
             removeFromInbox(path)
             if let version, let member = upload.memberID {
                 log.notice("archived", metadata: ["zhtj.upload": "\(id)", "zhtj.member": "\(member)", "zhtj.version": "\(version)", "zhtj.pages": "\(probe.pages)"])

@@ -7,6 +7,7 @@ public enum InboxNames {
         let lower = name.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }
         return lower.reversed().starts(with: Array(".part".utf8).reversed()) || lower.reversed().starts(with: Array(".tmp".utf8).reversed())
             || lower.reversed().starts(with: Array(".reason.txt".utf8).reversed())
+            || lower.reversed().starts(with: Array(".rejected.txt".utf8).reversed())
     }
 
     /// The name as people see it: valid UTF-8 with control characters escaped (`\n`, `\t`, `\u{7f}`), and each byte of

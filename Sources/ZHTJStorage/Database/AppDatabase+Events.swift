@@ -2,19 +2,17 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Appends a row to the event log (append-only: triggers refuse UPDATE and DELETE).
+    /// Appends a row to the audit chain (append-only: triggers refuse UPDATE and DELETE).
     static func record(
         _ db: Database, caller: Caller, action: String, target: String, detail: String? = nil, at: Date
     ) throws {
-        try db.execute(
-            sql: "INSERT INTO event (at, uid, adminID, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [at, Int64(caller.uid), caller.adminID, action, target, detail])
+        try appendAudit(db, at: at, uid: Int64(caller.uid), adminID: caller.adminID, orgID: caller.orgID, action: action, target: target, reason: detail)
     }
 
-    /// The latest events, newest first (for tests and `zhtj history` later).
+    /// The latest audit rows, newest first.
     public func events(limit: Int = 100) throws -> [(action: String, target: String, uid: Int64, adminID: Int64?)] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
                 ($0["action"], $0["target"], $0["uid"], $0["adminID"])
             }
         }

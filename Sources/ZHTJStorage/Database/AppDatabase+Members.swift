@@ -73,6 +73,7 @@ extension AppDatabase {
                 }
                 var inserted = record
                 try inserted.insert(db)
+                try Self.record(db, caller: caller, action: "member.register", target: "member:\(inserted.id!)", detail: "import", at: now)
                 outcome.imported.append(inserted.info(branch: branchName))
             }
             if !outcome.imported.isEmpty {
@@ -115,15 +116,30 @@ extension AppDatabase {
             }
             first.archives = try Row.fetchAll(
                 db, sql: """
-                    SELECT v.version, v.uploadID, v.sha256, v.required, v.createdAt, d.pages, d.size, u.displayName, o.fullName, o.id AS orgID
+                    SELECT v.*, d.pages, d.size, u.displayName, o.fullName, o.id AS orgID, r.fullName AS reviewerName, a.name AS decidedByName
                     FROM archiveVersion AS v JOIN document AS d ON d.sha256 = v.sha256 JOIN upload AS u ON u.id = v.uploadID
-                    JOIN org AS o ON o.id = v.uploaderOrgID WHERE v.memberID = ? ORDER BY v.version
+                    JOIN org AS o ON o.id = v.uploaderOrgID LEFT JOIN org AS r ON r.id = v.reviewerOrgID
+                    LEFT JOIN admin AS a ON a.id = v.decidedByAdmin
+                    WHERE v.memberID = ? ORDER BY v.version
                     """, arguments: [first.id]
             ).map {
-                ArchiveVersionInfo(
+                var info = ArchiveVersionInfo(
                     version: $0["version"], uploadID: $0["uploadID"], sha256: $0["sha256"], pages: $0["pages"], size: $0["size"],
                     fileName: $0["displayName"], uploadedBy: $0["fullName"], uploadedByID: $0["orgID"], required: $0["required"], createdAt: $0["createdAt"])
+                info.state = ArchiveState(rawValue: $0["state"]) ?? .pending
+                info.needsReview = $0["needsReview"]
+                info.reviewer = $0["reviewerName"]
+                info.reviewedBy = $0["decidedByName"]
+                info.reviewedAt = $0["decidedAt"]
+                info.reason = $0["reason"]
+                info.reasonCode = $0["reasonCode"]
+                return info
             }
+            first.status = ReviewRules.status(needsEArchive: first.needsEArchive, latest: first.archives?.last?.state)
+            first.history = try Row.fetchAll(
+                db, sql: "SELECT audit.*, admin.name AS adminName FROM audit LEFT JOIN admin ON admin.id = audit.adminID WHERE target = ? ORDER BY audit.id",
+                arguments: ["member:\(first.id)"]
+            ).map { HistoryEntry(at: $0["at"], action: $0["action"], actor: $0["adminName"] ?? "zhtjd", reason: $0["reason"]) }
             return first
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension AppDatabase {
@@ -162,6 +163,64 @@ extension AppDatabase {
                     CREATE TRIGGER archive_version_no_delete BEFORE DELETE ON archiveVersion
                     BEGIN SELECT RAISE(ABORT, 'archive versions are kept for ever (R-M4)'); END;
                     """)
+        }
+        migrator.registerMigration("v3-review-audit") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE archiveVersion ADD COLUMN state TEXT NOT NULL DEFAULT 'pending';
+                    ALTER TABLE archiveVersion ADD COLUMN needsReview BOOLEAN NOT NULL DEFAULT 1;
+                    ALTER TABLE archiveVersion ADD COLUMN reviewerOrgID INTEGER REFERENCES org(id);
+                    ALTER TABLE archiveVersion ADD COLUMN decidedByAdmin INTEGER REFERENCES admin(id);
+                    ALTER TABLE archiveVersion ADD COLUMN decidedAt DATETIME;
+                    ALTER TABLE archiveVersion ADD COLUMN reason TEXT;
+                    ALTER TABLE archiveVersion ADD COLUMN reasonCode TEXT;
+                    ALTER TABLE archiveVersion ADD COLUMN changeRequestID INTEGER;
+                    CREATE INDEX version_review ON archiveVersion(state, reviewerOrgID);
+                    CREATE INDEX version_member ON archiveVersion(memberID, version);
+
+                    CREATE TABLE changeRequest (
+                        id INTEGER PRIMARY KEY,
+                        memberID INTEGER NOT NULL REFERENCES member(id),
+                        reason TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        requestedByAdmin INTEGER NOT NULL REFERENCES admin(id),
+                        requestedByOrg INTEGER NOT NULL REFERENCES org(id),
+                        reviewerOrgID INTEGER NOT NULL REFERENCES org(id),
+                        decidedByAdmin INTEGER REFERENCES admin(id),
+                        decidedAt DATETIME,
+                        decisionReason TEXT,
+                        usedByVersion INTEGER,
+                        createdAt DATETIME NOT NULL
+                    );
+                    CREATE INDEX change_member ON changeRequest(memberID, state);
+                    CREATE INDEX change_reviewer ON changeRequest(reviewerOrgID, state);
+
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        uid INTEGER NOT NULL,
+                        adminID INTEGER,
+                        orgID INTEGER,
+                        action TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        reason TEXT,
+                        prevHash TEXT NOT NULL,
+                        hash TEXT NOT NULL
+                    );
+                    CREATE INDEX audit_target ON audit(target);
+                    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """)
+            // The event log of v1 becomes the first rows of the audit chain.
+            let events = try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id")
+            for event in events {
+                try Self.appendAudit(
+                    db, at: event["at"] as Date, uid: event["uid"], adminID: event["adminID"], orgID: nil,
+                    action: event["action"], target: event["target"], reason: event["detail"])
+            }
+            try db.execute(sql: "DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete; DROP TABLE event;")
         }
         return migrator
     }

@@ -56,10 +56,10 @@ extension AppDatabase {
                 throw ZHTJError.uploadNotUnmatched(uploadID)
             }
             let joinYear = try Int.fetchOne(db, sql: "SELECT joinYear FROM member WHERE id = ?", arguments: [member.id]) ?? 0
-            try db.execute(sql: "UPDATE upload SET state = 'archived', memberID = ?, resolvedAt = ?, resolvedBy = ? WHERE id = ?",
-                           arguments: [member.id, now, caller.adminID, uploadID])
             _ = try Self.addVersion(db, memberID: member.id, uploadID: uploadID, sha256: sha, uploaderOrgID: row["orgID"] ?? member.branchID,
                                     required: joinYear >= MembershipRules.eArchiveFromYear, now: now)
+            try db.execute(sql: "UPDATE upload SET state = 'archived', memberID = ?, resolvedAt = ?, resolvedBy = ? WHERE id = ?",
+                           arguments: [member.id, now, caller.adminID, uploadID])
             try Self.record(db, caller: caller, action: "upload.attach", target: "upload:\(uploadID)", detail: "member:\(member.id)", at: now)
         }
         return try upload(id: uploadID)!
@@ -89,10 +89,15 @@ extension AppDatabase {
                 let id: Int64 = row["id"]
                 let memberID: Int64 = row["memberID"]
                 let uploader: Int64 = fromRoot ? row["branchID"] : (row["orgID"] ?? row["branchID"])
+                do {
+                    // Checked first: a member whose e-archive is pending or approved keeps the file unmatched (R-E12).
+                    _ = try Self.addVersion(db, memberID: memberID, uploadID: id, sha256: row["sha256"], uploaderOrgID: uploader,
+                                            required: (row["joinYear"] as Int) >= MembershipRules.eArchiveFromYear, now: now)
+                } catch ZHTJError.changeRequired {
+                    continue
+                }
                 try db.execute(sql: "UPDATE upload SET state = 'archived', memberID = ?, orgID = ?, resolvedAt = ? WHERE id = ?",
                                arguments: [memberID, uploader, now, id])
-                _ = try Self.addVersion(db, memberID: memberID, uploadID: id, sha256: row["sha256"], uploaderOrgID: uploader,
-                                        required: (row["joinYear"] as Int) >= MembershipRules.eArchiveFromYear, now: now)
                 try Self.record(db, caller: Caller(uid: 0), action: "upload.matched", target: "upload:\(id)", detail: "member:\(memberID)", at: now)
                 matched.append(id)
             }

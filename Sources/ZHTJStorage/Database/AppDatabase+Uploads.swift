@@ -66,14 +66,6 @@ extension AppDatabase {
         }
     }
 
-    static func addVersion(_ db: Database, memberID: Int64, uploadID: Int64, sha256: String, uploaderOrgID: Int64, required: Bool, now: Date) throws -> Int {
-        let version = (try Int.fetchOne(db, sql: "SELECT ifnull(max(version), 0) + 1 FROM archiveVersion WHERE memberID = ?", arguments: [memberID]))!
-        try db.execute(
-            sql: "INSERT INTO archiveVersion (memberID, version, uploadID, sha256, uploaderOrgID, required, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [memberID, version, uploadID, sha256, uploaderOrgID, required, now])
-        return version
-    }
-
     /// The upload already recorded for this very inbox entry (same folder, name, inode and mtime): the pipeline
     /// stopped after its commit and before it removed or moved the file. Returns its id, state and refused path.
     /// A file put back by `retry` keeps its inode and mtime, so retried records never count.

@@ -7,7 +7,7 @@ extension ZHTJ {
     struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "团员：导入、查看、查找 / Members: import, show, search.",
-            subcommands: [MemberImport.self, MemberShow.self, MemberSearch.self])
+            subcommands: [MemberImport.self, MemberShow.self, MemberSearch.self, MemberSetNumber.self])
     }
 
     struct MemberImport: ParsableCommand {
@@ -86,6 +86,7 @@ extension ZHTJ {
                         ("入团年月 joined", m.joinDate), ("所在团支部 branch", "\(m.branch) (\(OrgNaming.displayID(m.branchID)))"),
                         ("是否为团干部 cadre", Format.yesNo(m.isCadre)), ("发展团员编号 development number", m.developmentNumber ?? "—"),
                         ("手机号码 mobile", m.mobile ?? "—"), ("需电子档案 needs e-archive", Format.yesNo(m.needsEArchive)),
+                        ("认证状态 status", m.status.map { "\($0.chinese) \($0.rawValue)" } ?? "—"),
                         ("登记时间 registered", Format.time(m.createdAt)),
                     ]
                     let width = rows.map { TextTable.width($0.0) }.max() ?? 0
@@ -94,15 +95,36 @@ extension ZHTJ {
                     if archives.isEmpty {
                         text += m.needsEArchive ? "\n\n电子档案尚未上传 / no e-archive uploaded yet" : ""
                     } else {
-                        var table = TextTable(header: ["版本 version", "页数 pages", "文件 file", "上传组织 uploaded by", "时间 time", "SHA-256"])
+                        var table = TextTable(header: ["版本 version", "状态 state", "页数 pages", "文件 file", "上传组织 uploaded by", "审核 review", "时间 time"])
                         for a in archives {
-                            table.add([String(a.version), String(a.pages), a.fileName, a.uploadedBy, Format.time(a.createdAt), String(a.sha256.prefix(12)) + (a.required ? "" : " (无需 not required, R-E1)")])
+                            let review = a.needsReview
+                                ? [a.reviewer, a.reviewedBy.map { "by \($0)" }, a.reason.map { "原因 reason: \($0)" }].compactMap { $0 }.joined(separator: "; ")
+                                : (a.required ? "无需审核 no review (R-E5)" : "无需档案 not required (R-E1)")
+                            table.add([String(a.version), a.state.rawValue, String(a.pages), a.fileName, a.uploadedBy, review, Format.time(a.createdAt)])
                         }
                         text += "\n\n电子档案 e-archive:\n" + table.render()
                     }
+                    if let history = m.history, !history.isEmpty { text += "\n\n记录 history:\n" + History.render(history) }
                     return text
                 }
             }
+        }
+    }
+
+    /// `zhtj show MEMBER`: the same as `zhtj member show`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "查看团员、电子档案和记录 / A member's data, every e-archive version with its review, and the history.")
+
+        @Argument(help: "ID number, development number, #id or name.")
+        var key: String
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            var show = MemberShow()
+            show.key = key
+            show.global = global
+            try show.run()
         }
     }
 

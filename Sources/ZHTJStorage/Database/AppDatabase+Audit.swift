@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+import GRDB
+import ZHTJCore
+
+extension AppDatabase {
+    /// The hash of an audit row: SHA-256 over its fields and the hash of the row before it.
+    static func auditHash(id: Int64, at: String, uid: Int64, adminID: Int64?, orgID: Int64?, action: String, target: String, reason: String?, prevHash: String) -> String {
+        let text = [String(id), at, String(uid), adminID.map(String.init) ?? "", orgID.map(String.init) ?? "", action, target, reason ?? "", prevHash]
+            .joined(separator: "\u{1F}")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func sha256Hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    /// Appends one row to the audit chain (inside the caller's write transaction).
+    static func appendAudit(
+        _ db: Database, at: Date, uid: Int64, adminID: Int64?, orgID: Int64?, action: String, target: String, reason: String?
+    ) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+        let id: Int64 = (last?["id"] as Int64? ?? 0) + 1
+        let prev: String = last?["hash"] ?? genesis
+        let time = stamp(at)
+        let hash = auditHash(id: id, at: time, uid: uid, adminID: adminID, orgID: orgID, action: action, target: target, reason: reason, prevHash: prev)
+        try db.execute(
+            sql: "INSERT INTO audit (id, at, uid, adminID, orgID, action, target, reason, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [id, time, uid, adminID, orgID, action, target, reason, prev, hash])
+    }
+
+    /// A break found by `verifyAudit`.
+    public struct AuditBreak: Sendable, Codable, Equatable {
+        public var row: Int64?
+        public var sha256: String?
+        public var problem: String
+    }
+
+    /// Checks the chain row by row and every archived file against its hash. Returns each break.
+    public func verifyAudit(archiveRoot: String) throws -> (rows: Int, files: Int, breaks: [AuditBreak]) {
+        try read { db in
+            var breaks: [AuditBreak] = []
+            var prev = Self.genesis
+            var expectedID: Int64 = 1
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id")
+            for row in rows {
+                let id: Int64 = row["id"]
+                if id != expectedID { breaks.append(.init(row: id, problem: "row \(expectedID) is missing before row \(id)")) }
+                expectedID = id + 1
+                let stored: String = row["hash"]
+                let prevStored: String = row["prevHash"]
+                if prevStored != prev { breaks.append(.init(row: id, problem: "its link to the row before does not match")) }
+                let computed = Self.auditHash(
+                    id: id, at: row["at"], uid: row["uid"], adminID: row["adminID"], orgID: row["orgID"], action: row["action"],
+                    target: row["target"], reason: row["reason"], prevHash: prevStored)
+                if computed != stored { breaks.append(.init(row: id, problem: "its content was changed after it was written")) }
+                prev = stored
+            }
+            let hashes = try String.fetchAll(db, sql: "SELECT sha256 FROM document ORDER BY sha256")
+            for sha in hashes {
+                let chars = Array(sha)
+                let path = "\(archiveRoot)/\(String(chars[0..<2]))/\(String(chars[2..<4]))/\(sha).pdf"
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    breaks.append(.init(sha256: sha, problem: "the archive file is missing"))
+                    continue
+                }
+                if Self.sha256Hex(data) != sha { breaks.append(.init(sha256: sha, problem: "the archive file's content does not match its hash")) }
+            }
+            return (rows.count, hashes.count, breaks)
+        }
+    }
+
+}

@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import ZHTJCore
+
+extension AppDatabase {
+    private static let changeSelection = """
+        SELECT c.*, m.name AS memberName, a.name AS requesterName FROM changeRequest AS c
+        JOIN member AS m ON m.id = c.memberID JOIN admin AS a ON a.id = c.requestedByAdmin
+        """
+
+    private static func changeInfo(_ row: Row) -> ChangeRequestInfo {
+        ChangeRequestInfo(
+            id: row["id"], memberID: row["memberID"], member: row["memberName"], reason: row["reason"], state: row["state"],
+            requestedBy: row["requesterName"], decisionReason: row["decisionReason"], createdAt: row["createdAt"])
+    }
+
+    /// Files a change request for a member of the caller's subtree: the member's org or a superior (R-E12).
+    public func requestChange(memberKey: String, reason: String, caller: Caller, now: Date) throws -> ChangeRequestInfo {
+        let member = try self.member(key: memberKey, caller: caller)
+        guard let adminID = caller.adminID, let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ZHTJError.reasonRequired }
+        return try write { db in
+            let context = try Self.dropContext(db, memberID: member.id)
+            if let open = try Int64.fetchOne(db, sql: "SELECT id FROM changeRequest WHERE memberID = ? AND state IN ('pending', 'approved')", arguments: [member.id]) {
+                throw ZHTJError.changeRequestOpen(open)
+            }
+            guard context.latest == .pending || context.latest == .approved else { throw ZHTJError.changeNotNeeded(member.name) }
+            guard let reviewer = try Self.reviewerOrg(db, branchID: member.branchID) else {
+                throw ZHTJError.notAllowed("the member's branch has no superior committee to approve a change")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO changeRequest (memberID, reason, state, requestedByAdmin, requestedByOrg, reviewerOrgID, createdAt)
+                    VALUES (?, ?, 'pending', ?, ?, ?, ?)
+                    """, arguments: [member.id, reason, adminID, orgID, reviewer, now])
+            let id = db.lastInsertedRowID
+            try Self.record(db, caller: caller, action: "change.request", target: "member:\(member.id)", detail: "#\(id) \(reason)", at: now)
+            return Self.changeInfo(try Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id])!)
+        }
+    }
+
+    /// The change requests the caller's org decides.
+    public func changeRequests(caller: Caller) throws -> [ChangeRequestInfo] {
+        guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
+        return try read { db in
+            try Row.fetchAll(db, sql: Self.changeSelection + " WHERE c.reviewerOrgID = ? AND c.state = 'pending' ORDER BY c.id", arguments: [orgID]).map(Self.changeInfo)
+        }
+    }
+
+    /// Approves (one new file may come in) or rejects (with a reason) a pending change request.
+    public func decideChange(id: Int64, approve: Bool, reason: String?, caller: Caller, now: Date) throws -> ChangeRequestInfo {
+        guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
+        if !approve, (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ZHTJError.reasonRequired }
+        return try write { db in
+            guard let row = try Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id]),
+                row["reviewerOrgID"] as Int64 == orgID, row["state"] as String == "pending"
+            else {
+                try Self.record(db, caller: caller, action: "change.refused", target: "change:\(id)", detail: "not open for this org", at: now)
+                throw ZHTJError.changeRequestNotFound(id)
+            }
+            try db.execute(
+                sql: "UPDATE changeRequest SET state = ?, decidedByAdmin = ?, decidedAt = ?, decisionReason = ? WHERE id = ? AND state = 'pending'",
+                arguments: [approve ? "approved" : "rejected", caller.adminID, now, reason, id])
+            let memberID: Int64 = row["memberID"]
+            try Self.record(db, caller: caller, action: approve ? "change.approve" : "change.reject", target: "member:\(memberID)", detail: "#\(id) \(reason ?? "")", at: now)
+            return Self.changeInfo(try Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id])!)
+        }
+    }
+
+    /// Corrects a member's development number (R-M3): the member's own org or its direct superior only.
+    public func setNumber(memberKey: String, number raw: String, reason: String, caller: Caller, now: Date) throws -> MemberInfo {
+        let member = try self.member(key: memberKey, caller: caller)
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ZHTJError.reasonRequired }
+        let year = CivilDate(now).year
+        let joinYear = Int(member.joinDate.prefix(4))
+        let number: String
+        switch DevelopmentNumber.validate(raw, currentYear: year, joinYear: joinYear) {
+        case .success(let n): number = n
+        case .failure(let p): throw ZHTJError.invalidField(field: "发展团员编号 development number", value: raw, reason: p.message)
+        }
+        try write { db in
+            let parent = try Int64.fetchOne(db, sql: "SELECT parentID FROM org WHERE id = ?", arguments: [member.branchID])
+            guard caller.orgID == member.branchID || (parent != nil && caller.orgID == parent) else {
+                try Self.record(db, caller: caller, action: "member.set-number.refused", target: "member:\(member.id)", detail: number, at: now)
+                throw ZHTJError.notAllowed("only the member's own org and its direct superior may correct a development number (R-M3)")
+            }
+            if let owner = try String.fetchOne(db, sql: "SELECT name FROM member WHERE developmentNumber = ? AND id != ?", arguments: [number, member.id]) {
+                throw ZHTJError.invalidField(field: "发展团员编号 development number", value: number, reason: "已属于\(owner) / already belongs to \(owner)")
+            }
+            try db.execute(sql: "UPDATE member SET developmentNumber = ? WHERE id = ?", arguments: [number, member.id])
+            try Self.record(db, caller: caller, action: "member.set-number", target: "member:\(member.id)",
+                            detail: "\(member.developmentNumber ?? "—") → \(number): \(reason)", at: now)
+        }
+        try matchUnmatched(now: now)
+        return try self.member(key: String(member.id), caller: caller)
+    }
+
+    /// One archived version's bytes for a member in the caller's subtree (R-E13); the download is audited.
+    public func download(memberKey: String, version: Int?, caller: Caller, archiveRoot: String, now: Date) throws -> GetResult {
+        let member = try self.member(key: memberKey, caller: caller)
+        guard let chosen = version.flatMap({ v in member.archives?.first { $0.version == v } }) ?? (version == nil ? member.archives?.last : nil) else {
+            throw ZHTJError.versionNotFound(member.name, version)
+        }
+        let archive = ContentArchiveReader(root: archiveRoot)
+        guard let bytes = archive.read(chosen.sha256) else { throw ZHTJError.storage("the archive file of version \(chosen.version) is missing or damaged: run `zhtj audit verify`") }
+        try write { db in
+            try Self.record(db, caller: caller, action: "archive.download", target: "member:\(member.id)", detail: "v\(chosen.version)", at: now)
+        }
+        return GetResult(version: chosen.version, sha256: chosen.sha256, fileName: chosen.fileName, contentBase64: Data(bytes).base64EncodedString())
+    }
+}
+
+/// Reads archive files by hash (the storage layer's read-only view of `archive/`), checking the hash.
+struct ContentArchiveReader {
+    let root: String
+
+    func read(_ sha256: String) -> [UInt8]? {
+        let chars = Array(sha256)
+        guard chars.count == 64 else { return nil }
+        let path = "\(root)/\(String(chars[0..<2]))/\(String(chars[2..<4]))/\(sha256).pdf"
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return AppDatabase.sha256Hex(data) == sha256 ? Array(data) : nil
+    }
+}

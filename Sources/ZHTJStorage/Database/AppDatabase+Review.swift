@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import ZHTJCore
+
+extension AppDatabase {
+    /// The ids and categories of an org's ancestors, nearest first (not the org itself).
+    static func ancestors(_ db: Database, of orgID: Int64) throws -> [(id: Int64, category: OrgCategory)] {
+        guard let path = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [orgID]) else { return [] }
+        let ids = path.split(separator: "/").compactMap { Int64($0) }.filter { $0 != orgID }.reversed()
+        return try ids.compactMap { id in
+            try String.fetchOne(db, sql: "SELECT category FROM org WHERE id = ?", arguments: [id]).flatMap(OrgCategory.init(rawValue:)).map { (id, $0) }
+        }
+    }
+
+    /// The superior committee that reviews a branch's members (R-E4).
+    static func reviewerOrg(_ db: Database, branchID: Int64) throws -> Int64? {
+        ReviewRules.reviewer(ancestors: try ancestors(db, of: branchID))
+    }
+
+    /// The state of the member's latest version and an approved, unused change request, if any.
+    static func dropContext(_ db: Database, memberID: Int64) throws -> (latest: ArchiveState?, changeRequestID: Int64?) {
+        let latest = try String.fetchOne(db, sql: "SELECT state FROM archiveVersion WHERE memberID = ? ORDER BY version DESC LIMIT 1", arguments: [memberID])
+        let change = try Int64.fetchOne(db, sql: "SELECT id FROM changeRequest WHERE memberID = ? AND state = 'approved' ORDER BY id LIMIT 1", arguments: [memberID])
+        return (latest.flatMap(ArchiveState.init(rawValue:)), change)
+    }
+
+    /// What a new file for this member would meet (R-E7, R-E12), before anything is archived.
+    public func dropDecision(memberID: Int64) throws -> ReviewRules.Drop {
+        try read { db in
+            let context = try Self.dropContext(db, memberID: memberID)
+            return ReviewRules.drop(latest: context.latest, approvedChangeRequest: context.changeRequestID != nil)
+        }
+    }
+
+    /// Adds the member's next version under the review rules: pending for the superior committee when it came from a
+    /// branch or general branch (R-E4), approved without review from a committee-level folder (R-E5) or when no
+    /// e-archive is needed (R-E1); refused while the latest is pending or approved, unless a change request was
+    /// approved (R-E12), which it then uses up.
+    static func addVersion(_ db: Database, memberID: Int64, uploadID: Int64, sha256: String, uploaderOrgID: Int64, required: Bool, now: Date) throws -> Int {
+        guard let member = try Row.fetchOne(db, sql: "SELECT name, developmentNumber, branchID FROM member WHERE id = ?", arguments: [memberID]) else {
+            throw ZHTJError.memberNotFound("#\(memberID)")
+        }
+        let context = try dropContext(db, memberID: memberID)
+        let drop = ReviewRules.drop(latest: context.latest, approvedChangeRequest: context.changeRequestID != nil)
+        if drop == .refuse { throw ZHTJError.changeRequired(member["developmentNumber"] ?? member["name"]) }
+        let uploader = try String.fetchOne(db, sql: "SELECT category FROM org WHERE id = ?", arguments: [uploaderOrgID]).flatMap(OrgCategory.init(rawValue:)) ?? .branch
+        let (state, needsReview) = ReviewRules.initialState(uploader: uploader, needsEArchive: required)
+        let reviewer = needsReview ? try reviewerOrg(db, branchID: member["branchID"]) : nil
+        let version = (try Int.fetchOne(db, sql: "SELECT ifnull(max(version), 0) + 1 FROM archiveVersion WHERE memberID = ?", arguments: [memberID]))!
+        if drop == .acceptSuperseding {
+            try db.execute(sql: "UPDATE archiveVersion SET state = 'superseded' WHERE memberID = ? AND state IN ('pending', 'approved')", arguments: [memberID])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO archiveVersion (memberID, version, uploadID, sha256, uploaderOrgID, required, createdAt, state, needsReview,
+                    reviewerOrgID, changeRequestID)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [memberID, version, uploadID, sha256, uploaderOrgID, required, now, state.rawValue, needsReview, reviewer,
+                        drop == .acceptSuperseding ? context.changeRequestID : nil])
+        if drop == .acceptSuperseding, let change = context.changeRequestID {
+            try db.execute(sql: "UPDATE changeRequest SET state = 'used', usedByVersion = ? WHERE id = ?", arguments: [version, change])
+        }
+        try record(db, caller: Caller(uid: 0, orgID: uploaderOrgID), action: "archive.version", target: "member:\(memberID)",
+                   detail: "v\(version) \(state.rawValue)\(needsReview ? "" : " (no review)")", at: now)
+        return version
+    }
+
+    /// The caller's queue: pending versions this org reviews, oldest first.
+    public func reviewQueue(caller: Caller, now: Date) throws -> [ReviewItem] {
+        guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
+        return try read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT v.id, v.version, m.name, m.id AS memberID, m.developmentNumber, b.fullName AS branch, d.pages,
+                        u.numberSource, u.displayName, u.receivedAt, o.fullName AS uploader
+                    FROM archiveVersion AS v JOIN member AS m ON m.id = v.memberID JOIN org AS b ON b.id = m.branchID
+                    JOIN document AS d ON d.sha256 = v.sha256 JOIN upload AS u ON u.id = v.uploadID JOIN org AS o ON o.id = v.uploaderOrgID
+                    WHERE v.state = 'pending' AND v.reviewerOrgID = ? ORDER BY v.id
+                    """, arguments: [orgID]
+            ).map { row in
+                let received: Date = row["receivedAt"]
+                return ReviewItem(
+                    id: row["id"], member: row["name"], memberID: row["memberID"], developmentNumber: row["developmentNumber"],
+                    branch: row["branch"], pages: row["pages"], version: row["version"], numberSource: row["numberSource"],
+                    fileName: row["displayName"], uploadedBy: row["uploader"], receivedAt: received,
+                    waitingDays: max(0, Int(now.timeIntervalSince(received) / 86400)))
+            }
+        }
+    }
+
+    /// Per direct subordinate: pending, approved, rejected and not uploaded among the members who need an e-archive.
+    public func reviewOverview(caller: Caller) throws -> [ReviewOverviewRow] {
+        guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
+        let children = try self.children(of: orgID)
+        return try read { db in
+            try children.map { child in
+                let path = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [child.id])!
+                let row = try Row.fetchOne(
+                    db, sql: """
+                        SELECT
+                            sum(latest.state = 'pending') AS pending, sum(latest.state = 'approved') AS approved,
+                            sum(latest.state = 'rejected') AS rejected, sum(latest.state IS NULL OR latest.state = 'superseded') AS none
+                        FROM member AS m JOIN org AS b ON b.id = m.branchID
+                        LEFT JOIN archiveVersion AS latest ON latest.memberID = m.id
+                            AND latest.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
+                        WHERE b.path LIKE ? AND m.joinYear >= ?
+                        """, arguments: [path + "%", MembershipRules.eArchiveFromYear])
+                return ReviewOverviewRow(
+                    org: child, pending: row?["pending"] ?? 0, approved: row?["approved"] ?? 0, rejected: row?["rejected"] ?? 0,
+                    notUploaded: row?["none"] ?? 0)
+            }
+        }
+    }
+
+    /// What a decision did, for the rejection note in the uploader's inbox folder.
+    public struct DecisionOutcome: Sendable {
+        public var memberID: Int64
+        public var memberName: String
+        public var developmentNumber: String?
+        public var uploaderFolder: String
+        public var state: ArchiveState
+    }
+
+    /// Approves or rejects a pending version that the caller's org reviews; exactly one of two concurrent
+    /// decisions wins (R-E6 to R-E8).
+    public func decide(reviewID: Int64, decision: ReviewRules.Decision, reasonCode: String?, caller: Caller, now: Date) throws -> DecisionOutcome {
+        guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
+        return try write { db in
+            guard let row = try Row.fetchOne(
+                db, sql: """
+                    SELECT v.*, m.name, m.developmentNumber, o.folder, a.name AS decidedByName FROM archiveVersion AS v
+                    JOIN member AS m ON m.id = v.memberID JOIN org AS o ON o.id = v.uploaderOrgID
+                    LEFT JOIN admin AS a ON a.id = v.decidedByAdmin WHERE v.id = ?
+                    """, arguments: [reviewID]),
+                row["reviewerOrgID"] as Int64? == orgID
+            else {
+                try Self.record(db, caller: caller, action: "review.refused", target: "review:\(reviewID)", detail: "not this org's review", at: now)
+                throw ZHTJError.reviewNotFound(reviewID)
+            }
+            let current = ArchiveState(rawValue: row["state"]) ?? .pending
+            let next: ArchiveState
+            switch ReviewRules.decide(decision, current: current) {
+            case .success(let state): next = state
+            case .failure(.reasonRequired): throw ZHTJError.reasonRequired
+            case .failure(.alreadyDecided(let state)):
+                throw ZHTJError.alreadyDecided(reviewID, by: row["decidedByName"] ?? "another reviewer", state: state.rawValue)
+            }
+            var reason: String? = nil
+            if case .reject(let text) = decision { reason = text }
+            try db.execute(
+                sql: "UPDATE archiveVersion SET state = ?, decidedByAdmin = ?, decidedAt = ?, reason = ?, reasonCode = ? WHERE id = ? AND state = 'pending'",
+                arguments: [next.rawValue, caller.adminID, now, reason, reasonCode, reviewID])
+            guard db.changesCount == 1 else { throw ZHTJError.alreadyDecided(reviewID, by: "another reviewer", state: "decided") }
+            let memberID: Int64 = row["memberID"]
+            try Self.record(db, caller: caller, action: next == .approved ? "review.approve" : "review.reject", target: "member:\(memberID)",
+                            detail: ["v\(row["version"] as Int)", reasonCode, reason].compactMap { $0 }.joined(separator: " "), at: now)
+            return DecisionOutcome(memberID: memberID, memberName: row["name"], developmentNumber: row["developmentNumber"], uploaderFolder: row["folder"], state: next)
+        }
+    }
+}

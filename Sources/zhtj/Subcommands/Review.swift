@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import ZHTJClient
+import ZHTJCore
+
+extension ZHTJ {
+    struct Reviews: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "待审核的电子档案 / Your org's queue of pending reviews, oldest first (R-E6).")
+
+        @Flag(help: "Per subordinate org: pending, approved, rejected and not uploaded.")
+        var overview = false
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                if overview {
+                    let (rows, json) = try global.call(.reviewsOverview, params: NoParams(), as: [ReviewOverviewRow].self)
+                    global.emit(json) {
+                        var table = TextTable(header: ["编号 ID", "组织 org", "待审核 pending", "已通过 approved", "已退回 rejected", "未上传 not uploaded"])
+                        for r in rows { table.add([r.org.displayID, r.org.fullName, String(r.pending), String(r.approved), String(r.rejected), String(r.notUploaded)]) }
+                        return table.render()
+                    }
+                    return
+                }
+                let (items, json) = try global.call(.reviews, params: NoParams(), as: [ReviewItem].self)
+                global.emit(json) {
+                    if items.isEmpty { return "没有待审核的档案 / no reviews are waiting for you" }
+                    var table = TextTable(header: ["审核号 id", "团员 member", "编号 number", "团支部 branch", "页数 pages", "编号来源 from", "等待 days"])
+                    for i in items {
+                        table.add([String(i.id), i.member, i.developmentNumber ?? "", i.branch, String(i.pages), i.numberSource ?? "—", String(i.waitingDays)])
+                    }
+                    return table.render() + "\n查看 / look: zhtj get MEMBER -o FILE；通过 approve: zhtj approve ID；退回 reject: zhtj reject ID --reason TEXT"
+                }
+            }
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "通过审核 / Approve a pending e-archive: the member becomes authenticated (R-E8).")
+
+        @Argument(help: "The review id (see `zhtj reviews`).")
+        var id: Int64
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (m, json) = try global.call(.reviewApprove, params: DecisionParams(id: id, reason: nil, reasonCode: nil), as: MemberInfo.self)
+                global.emit(json) { "已通过 / approved: \(m.name) — \(m.status?.chinese ?? "") \(m.status?.rawValue ?? "")" }
+            }
+        }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "退回 / Reject a pending e-archive with a written reason; it goes back to the uploading org (R-E6, R-E7).")
+
+        @Argument(help: "The review id (see `zhtj reviews`).")
+        var id: Int64
+
+        @Option(help: "Why, in words the branch can act on (required).")
+        var reason: String
+
+        @Option(help: "missing-pages, no-stamp, number-mismatch, unreadable, wrong-person or other.")
+        var reasonCode: String?
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (m, json) = try global.call(.reviewReject, params: DecisionParams(id: id, reason: reason, reasonCode: reasonCode), as: MemberInfo.self)
+                global.emit(json) { "已退回 / rejected: \(m.name) — \(m.status?.chinese ?? "") \(m.status?.rawValue ?? "")" }
+            }
+        }
+    }
+
+    struct Get: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "下载电子档案 / Download a member's e-archive PDF through the daemon (R-E13).")
+
+        @Argument(help: "ID number, development number, #id or name.")
+        var member: String
+
+        @Option(name: .shortAndLong, help: "The file to write. Default: <number>-v<version>.pdf in this folder.")
+        var output: String?
+
+        @Option(help: "The version. Default: the latest.")
+        var version: Int?
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (r, _) = try global.call(.archiveGet, params: GetParams(member: member, version: version), as: GetResult.self)
+                guard let data = Data(base64Encoded: r.contentBase64) else { throw ClientError.badReply("the PDF is not base64") }
+                let path = output ?? "\(member)-v\(r.version).pdf"
+                do {
+                    try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+                } catch {
+                    throw ClientError.cannotWrite(path: path, detail: "\((error as NSError).localizedDescription) (an existing file is never overwritten)")
+                }
+                if global.json {
+                    print(#"{"file":"\#(path)","version":\#(r.version),"sha256":"\#(r.sha256)","bytes":\#(data.count)}"#)
+                } else {
+                    print("已保存 / saved: \(path) (版本 version \(r.version), \(data.count) bytes, sha256 \(r.sha256.prefix(12))…)")
+                }
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "团员的操作记录 / A member's trail: uploads, reviews, corrections, downloads.")
+
+        @Argument var member: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (entries, json) = try global.call(.memberHistory, params: MemberKeyParams(key: member), as: [HistoryEntry].self)
+                global.emit(json) { Self.render(entries) }
+            }
+        }
+
+        static func render(_ entries: [HistoryEntry]) -> String {
+            var table = TextTable(header: ["时间 time", "操作 action", "操作人 by", "说明 detail"])
+            for e in entries { table.add([String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " "), e.action, e.actor, e.reason ?? ""]) }
+            return table.render()
+        }
+    }
+
+    struct Audit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "审计记录 / The audit chain.", subcommands: [AuditVerify.self])
+    }
+
+    struct AuditVerify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify", abstract: "校验审计链和档案文件 / Check the audit hash chain and every archive file's hash.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (r, json) = try global.call(.auditVerify, params: NoParams(), as: AuditVerifyResult.self, credentialRequired: false)
+                global.emit(json) {
+                    var lines = ["审计记录 audit rows: \(r.rows), 档案文件 archive files: \(r.files)"]
+                    if r.breaks.isEmpty {
+                        lines.append("完好 / intact: no break found")
+                    } else {
+                        lines.append("发现 \(r.breaks.count) 处问题 / \(r.breaks.count) breaks:")
+                        for b in r.breaks { lines.append("  \(b.row.map { "row \($0)" } ?? "file \(b.sha256 ?? "")"): \(b.problem)") }
+                    }
+                    return lines.joined(separator: "\n")
+                }
+                if !r.breaks.isEmpty { throw ExitCode(4) }
+            }
+        }
+    }
+}
