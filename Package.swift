@@ -30,6 +30,9 @@ let package = Package(
             name: "CCairo", pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]),
 
+        // System calls Swift's Glibc module does not expose (renameat2).
+        .target(name: "CZHTJShims"),
+
         // The pure domain: no I/O.
         .target(name: "ZHTJCore"),
 
@@ -45,7 +48,7 @@ let package = Package(
         // libmagic and poppler wrappers (the ingest pipeline builds on them).
         .target(
             name: "ZHTJIngest",
-            dependencies: ["ZHTJCore", "CPoppler", "CMagic", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["ZHTJCore", "CPoppler", "CMagic", "CZHTJShims", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The daemon's services and build(config:).
         .target(

@@ -204,6 +204,19 @@ import ZHTJTestSupport
         #expect(files.contains { ($0["problem"] as? String ?? "").contains("does not match its hash") })
     }
 
+    // R-E4: a file from the inbox root, attached by hand, is the member's branch's upload and is reviewed.
+    @Test func attachedRootFileIsReviewed() throws {
+        let s = try Self.setUp()
+        try s.daemon.drop(PDFBuilder.scannedForm(number: nil), folder: "", name: "scan.pdf")
+        try s.daemon.waitForEmptyInbox()
+        let id = try s.uploads("unmatched").first?["id"] as? Int ?? 0
+        try expectOK(s.daemon.cli(["attach", String(id), "--member", "202144010001"], credentials: "root.cred"))
+        let archive = try #require(try s.archives("202144010001").first)
+        #expect(archive["state"] as? String == "pending")
+        #expect(archive["uploadedByID"] as? Int == 3)
+        #expect(try queue(s, "a.cred").count == 1)
+    }
+
     @Test func overviewCountsPerSubordinate() throws {
         let s = try Self.setUp()
         try s.daemon.drop(PDFBuilder.textForm(number: "202144010001"), folder: branchA, name: "李明.pdf")

@@ -44,6 +44,21 @@ import ZHTJTestSupport
         }
     }
 
+    // A file that appeared at the planned name is never overwritten.
+    @Test func refusedMoveNeverOverwrites() throws {
+        try withTemporaryDirectory { dir throws in
+            let folder = RefusedFolder(root: dir + "/refused")
+            mkdir(dir + "/refused", 0o750)
+            _ = FileManager.default.createFile(atPath: dir + "/x.pdf", contents: Data("new".utf8))
+            let target = folder.plan(name: Array("x.pdf".utf8), folder: "")
+            _ = FileManager.default.createFile(atPath: target.description, contents: Data("already there".utf8))
+            #expect(throws: (any Error).self) { try folder.move(RawPath(dir + "/x.pdf"), to: target, reason: "r") }
+            let kept = try String(contentsOfFile: target.description, encoding: .utf8)
+            #expect(kept == "already there")
+            #expect(FileManager.default.fileExists(atPath: dir + "/x.pdf"))
+        }
+    }
+
     // Names are bytes: shown escaped, never used as shell text.
     @Test func namesAreShownEscaped() {
         #expect(InboxNames.display(Array("李明 申请书.pdf".utf8)) == "李明 申请书.pdf")

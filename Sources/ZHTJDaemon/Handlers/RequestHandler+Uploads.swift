@@ -38,12 +38,14 @@ extension RequestHandler {
             target = folder.appending(location.name + Array(".retry\(n)".utf8))
             n += 1
         }
+        // Recorded first: the file back in the inbox must never be taken for the refused one (and moved back).
+        try database.markRetried(uploadID: params.upload, caller: caller, now: context.now)
         guard source.withCString({ from in target.withCString { to in rename(from, to) } }) == 0 else {
-            throw ZHTJError.storage("cannot move \(source) back to the inbox: \(String(cString: strerror(errno)))")
+            throw ZHTJError.storage("cannot move \(source) back to the inbox: \(String(cString: strerror(errno))); it stays in refused/")
         }
         _ = RawPath(location.refusedPath + Array(".reason.txt".utf8)).withCString { unlink($0) }
         folder.syncDirectory()
-        try database.markRetried(uploadID: params.upload, caller: caller, now: context.now)
+        source.parent.syncDirectory()
         logger.notice("refused file put back into the inbox", metadata: ["zhtj.upload": "\(params.upload)"])
         return try database.upload(id: params.upload)!
     }

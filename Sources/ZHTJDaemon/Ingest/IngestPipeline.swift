@@ -64,7 +64,9 @@ public final class IngestPipeline: @unchecked Sendable {
         log[metadataKey: "zhtj.file"] = "\(entry.folder.isEmpty ? "" : entry.folder + "/")\(display)"
         guard let identity = SafeFile.identity(path) else { return .vanished }
         // A commit for this very entry means an earlier run stopped before the inbox step: finish that step only.
-        if let done = try database.committedUpload(folder: entry.folder, name: entry.name, inode: identity.inode, modified: identity.modified) {
+        if let done = try database.committedUpload(
+            folder: entry.folder, name: entry.name, inode: identity.inode, modified: identity.modified, size: identity.size)
+        {
             if done.state == .refused, let target = done.refusedPath {
                 try refused.move(path, to: RawPath(target), reason: (try database.upload(id: done.id))?.reason ?? "")
             } else {
@@ -75,6 +77,10 @@ public final class IngestPipeline: @unchecked Sendable {
         }
         let now = clock.now()
         let folderOrg = try folderOrg(entry.folder)
+        if !entry.folder.isEmpty, folderOrg == nil {
+            log.warning("this folder belongs to no org: the file is left where it is; move it into its org's folder")
+            return .vanished
+        }
         var upload = AppDatabase.NewUpload(state: .unmatched, originalName: entry.name, displayName: display, folder: entry.folder, checks: "")
         upload.device = identity.device
         upload.inode = identity.inode

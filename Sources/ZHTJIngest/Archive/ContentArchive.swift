@@ -93,7 +93,12 @@ public struct ContentArchive: Sendable {
         return hashes
     }
 
+    /// Creates a folder when missing, and syncs its parent so the new entry survives a crash.
     private func makeDirectory(_ path: String) throws {
-        if mkdir(path, 0o700) != 0, errno != EEXIST { throw ArchiveError.io(path: path, errno: errno) }
+        if mkdir(path, 0o700) == 0 {
+            RawPath((path as NSString).deletingLastPathComponent).syncDirectory()
+        } else if errno != EEXIST {
+            throw ArchiveError.io(path: path, errno: errno)
+        }
     }
 }

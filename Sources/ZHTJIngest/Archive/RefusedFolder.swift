@@ -1,3 +1,4 @@
+import CZHTJShims
 import Foundation
 
 #if canImport(Glibc)
@@ -14,7 +15,7 @@ public struct RefusedFolder: Sendable {
     /// A free place for `name` in `refused/<folder>/` (`x.pdf`, `x.1.pdf`, …), recorded before the move.
     public func plan(name: [UInt8], folder: String) -> RawPath {
         let dir = RawPath(folder.isEmpty ? root : root + "/" + folder)
-        _ = dir.withCString { mkdir($0, 0o750) }
+        if dir.withCString({ mkdir($0, 0o750) }) == 0 { RawPath(root).syncDirectory() }
         return freeName(in: dir, for: name)
     }
 
@@ -29,7 +30,8 @@ public struct RefusedFolder: Sendable {
             fsync(fd)
             close(fd)
         }
-        let moved = source.withCString { from in target.withCString { to in rename(from, to) } }
+        // RENAME_NOREPLACE: a file that appeared at the planned name since is never overwritten.
+        let moved = source.withCString { from in target.withCString { to in czhtj_rename_noreplace(from, to) } }
         guard moved == 0 else {
             throw ContentArchive.ArchiveError.io(path: source.description, errno: errno)
         }

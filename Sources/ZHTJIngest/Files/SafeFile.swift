@@ -33,6 +33,7 @@ public struct SafeFile: Sendable {
             switch errno {
             case ELOOP: return .failure(.symlink)
             case ENOENT: return .failure(.vanished)
+            case ENXIO: return .failure(.notRegular("socket"))
             default: return .failure(.unreadable(String(cString: strerror(errno))))
             }
         }
@@ -72,10 +73,10 @@ public struct SafeFile: Sendable {
     }
 
     /// The entry's identity without opening it (lstat: a symlink or FIFO is not followed or opened).
-    public static func identity(_ path: RawPath) -> (device: UInt64, inode: UInt64, modified: Int64)? {
+    public static func identity(_ path: RawPath) -> (device: UInt64, inode: UInt64, modified: Int64, size: Int)? {
         var info = stat()
         guard path.withCString({ lstat($0, &info) }) == 0 else { return nil }
-        return (UInt64(info.st_dev), UInt64(info.st_ino), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return (UInt64(info.st_dev), UInt64(info.st_ino), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec), Int(info.st_size))
     }
 
     /// Size and modification time without opening (for the stability window); nil when the entry is gone.

@@ -56,7 +56,9 @@ extension AppDatabase {
                 throw ZHTJError.uploadNotUnmatched(uploadID)
             }
             let joinYear = try Int.fetchOne(db, sql: "SELECT joinYear FROM member WHERE id = ?", arguments: [member.id]) ?? 0
-            _ = try Self.addVersion(db, memberID: member.id, uploadID: uploadID, sha256: sha, uploaderOrgID: row["orgID"] ?? member.branchID,
+            // A file from the inbox root is the member's own branch's upload, as in ingest (R-E4).
+            let fromRoot = (row["folder"] as String).isEmpty
+            _ = try Self.addVersion(db, memberID: member.id, uploadID: uploadID, sha256: sha, uploaderOrgID: fromRoot ? member.branchID : (row["orgID"] ?? member.branchID),
                                     required: joinYear >= MembershipRules.eArchiveFromYear, now: now)
             try db.execute(sql: "UPDATE upload SET state = 'archived', memberID = ?, resolvedAt = ?, resolvedBy = ? WHERE id = ?",
                            arguments: [member.id, now, caller.adminID, uploadID])

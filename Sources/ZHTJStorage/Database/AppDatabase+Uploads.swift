@@ -69,14 +69,15 @@ extension AppDatabase {
     /// The upload already recorded for this very inbox entry (same folder, name, inode and mtime): the pipeline
     /// stopped after its commit and before it removed or moved the file. Returns its id, state and refused path.
     /// A file put back by `retry` keeps its inode and mtime, so retried records never count.
-    public func committedUpload(folder: String, name: [UInt8], inode: UInt64, modified: Int64) throws -> (id: Int64, state: UploadState, refusedPath: [UInt8]?)? {
+    public func committedUpload(folder: String, name: [UInt8], inode: UInt64, modified: Int64, size: Int) throws -> (id: Int64, state: UploadState, refusedPath: [UInt8]?)? {
         try read { db in
             try Row.fetchOne(
                 db, sql: """
                     SELECT id, state, refusedPath FROM upload
-                    WHERE folder = ? AND inode = ? AND modified = ? AND originalName = ? AND state != 'retried' ORDER BY id DESC
+                    WHERE folder = ? AND inode = ? AND modified = ? AND originalName = ? AND state != 'retried'
+                        AND (size IS NULL OR size = ?) ORDER BY id DESC
                     """,
-                arguments: [folder, Int64(bitPattern: inode), modified, Data(name)]
+                arguments: [folder, Int64(bitPattern: inode), modified, Data(name), size]
             ).map { ($0["id"], UploadState(rawValue: $0["state"]) ?? .refused, ($0["refusedPath"] as Data?).map { Array($0) }) }
         }
     }
