@@ -33,6 +33,9 @@ import Testing
         #expect(result.stdout.contains("电子档案 e-archive:"))
         #expect(result.stdout.contains("sample-application.pdf"))
         #expect(!FileManager.default.fileExists(atPath: daemon.storage + "/inbox/0003-计算机专业2023级3班团支部/sample-application.pdf"))
+        // The committee's admin approved it: 王小明 is authenticated.
+        #expect(result.stdout.contains("已通过 / approved: 王小明"))
+        #expect(result.stdout.contains("已认证 authenticated"))
         #expect(FileManager.default.fileExists(atPath: daemon.root + "/.config/zhtj/credentials"))
     }
 }
