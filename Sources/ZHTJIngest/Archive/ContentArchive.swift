@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ZHTJCore
 
 #if canImport(Glibc)
     import Glibc
@@ -26,8 +27,7 @@ public struct ContentArchive: Sendable {
     }
 
     public func path(for sha256: String) -> String {
-        let chars = Array(sha256)
-        return "\(root)/\(String(chars[0..<2]))/\(String(chars[2..<4]))/\(sha256).pdf"
+        "\(root)/\(ArchiveLayout.relativePath(sha256: sha256) ?? "invalid/\(sha256)")"
     }
 
     public func contains(_ sha256: String) -> Bool {

@@ -66,9 +66,9 @@ extension AppDatabase {
             }
             let hashes = try String.fetchAll(db, sql: "SELECT sha256 FROM document ORDER BY sha256")
             for sha in hashes {
-                let chars = Array(sha)
-                let path = "\(archiveRoot)/\(String(chars[0..<2]))/\(String(chars[2..<4]))/\(sha).pdf"
-                guard let data = FileManager.default.contents(atPath: path) else {
+                guard let relative = ArchiveLayout.relativePath(sha256: sha),
+                    let data = FileManager.default.contents(atPath: archiveRoot + "/" + relative)
+                else {
                     breaks.append(.init(sha256: sha, problem: "the archive file is missing"))
                     continue
                 }

@@ -115,9 +115,8 @@ struct ContentArchiveReader {
     let root: String
 
     func read(_ sha256: String) -> [UInt8]? {
-        let chars = Array(sha256)
-        guard chars.count == 64 else { return nil }
-        let path = "\(root)/\(String(chars[0..<2]))/\(String(chars[2..<4]))/\(sha256).pdf"
+        guard let relative = ArchiveLayout.relativePath(sha256: sha256) else { return nil }
+        let path = root + "/" + relative
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return AppDatabase.sha256Hex(data) == sha256 ? Array(data) : nil
     }
