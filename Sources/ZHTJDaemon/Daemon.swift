@@ -40,11 +40,14 @@ public final class Daemon: Sendable {
         let pipeline = try IngestPipeline(database: database, layout: layout, settings: settings, clock: clock, logger: logger)
         watcher = InboxWatcher(pipeline: pipeline, inbox: layout.inbox, settings: settings, logger: logger)
         Self.reconcile(database: database, layout: layout, logger: logger)
-        let handler = RequestHandler(database: database, layout: layout, settings: settings, clock: clock, logger: logger, groupID: groupID)
+        let delivery = ReminderDelivery(database: database, layout: layout, settings: settings, logger: logger)
+        let reminders = ReminderService(delivery: delivery, database: database, settings: settings, clock: clock, logger: logger)
+        let handler = RequestHandler(
+            database: database, layout: layout, settings: settings, clock: clock, logger: logger, groupID: groupID, delivery: delivery)
         let server = SocketServer(path: layout.socket, handler: handler, logger: logger, groupID: groupID, idleTimeoutSeconds: settings.idleTimeoutSeconds)
         group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: watcher), .init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [.init(service: watcher), .init(service: reminders), .init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     }
 
     /// `zhtjd --once`: processes what is in the inbox now and returns.

@@ -11,8 +11,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "The credentials file. Default: ZHTJ_CREDENTIALS or ~/.config/zhtj/credentials.")
     var credentials: String?
 
-    @Flag(help: "Print JSON instead of text.")
+    @Flag(help: "Print JSON instead of text (no reminder banner).")
     var json = false
+
+    @Flag(help: "Leave out the reminder banner.")
+    var quiet = false
 
     var credentialsPath: String { Credentials.path(option: credentials) }
 
@@ -37,6 +40,12 @@ struct GlobalOptions: ParsableArguments {
     ) throws -> (result: R, json: Data) {
         let stored = anonymous ? nil : try loadCredentials(required: credentialRequired)
         let client = try SocketClient(path: socketPath(stored))
+        // Like the web system's prompt at login: open items first, on stderr so output stays clean (R-E10).
+        if let stored, !json, !quiet, command != .reminders,
+            let banner = try? client.call(.remindersBanner, credential: stored.credential, params: NoParams(), as: BannerResult.self).result.line
+        {
+            FileHandle.standardError.write(Data("⚑ \(banner)\n".utf8))
+        }
         return try client.call(command, credential: stored?.credential, params: params, as: type)
     }
 

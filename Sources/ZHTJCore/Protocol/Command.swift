@@ -25,6 +25,10 @@ public enum Command: String, Codable, Sendable, CaseIterable {
     case memberHistory = "member.history"
     case archiveGet = "archive.get"
     case auditVerify = "audit.verify"
+    case reminders
+    case remindersBanner = "reminders.banner"
+    case transfer
+    case stats
     case memberImport = "member.import"
     case memberShow = "member.show"
     case memberSearch = "member.search"

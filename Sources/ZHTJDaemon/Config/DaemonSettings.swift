@@ -26,6 +26,16 @@ public struct DaemonSettings: Sendable {
     public var parserMemoryMB: Int = 1024
     public var parserCPUSeconds: Int = 20
     public var parserTimeoutSeconds: Int = 30
+    /// `reminders.time`: when the daily reminders go out, local time `HH:MM`.
+    public var reminderTime: (hour: Int, minute: Int) = (8, 0)
+    /// `reminders.checkSeconds`: how often the scheduler looks at the clock.
+    public var reminderCheckSeconds: Int = 60
+    /// `reminders.hook`: a shell command run once per admin with the reminder on stdin (e.g. `sendmail -t`); none by default.
+    public var reminderHook: String?
+    /// `reminders.hookAttempts`, `reminders.hookRetrySeconds`, `reminders.hookTimeoutSeconds`.
+    public var hookAttempts: Int = 3
+    public var hookRetrySeconds: Int = 30
+    public var hookTimeoutSeconds: Int = 60
     /// `members.searchLimit`: how many rows `member search` returns when the client names no limit (a client may ask for up to 1000).
     public var searchLimit: Int
 
@@ -93,6 +103,17 @@ public struct DaemonSettings: Sendable {
         settings.parserMemoryMB = try positive(reader, "parser.memoryMB", settings.parserMemoryMB)
         settings.parserCPUSeconds = try positive(reader, "parser.cpuSeconds", settings.parserCPUSeconds)
         settings.parserTimeoutSeconds = try positive(reader, "parser.timeoutSeconds", settings.parserTimeoutSeconds)
+        let time = reader.string(forKey: "reminders.time", default: "08:00")
+        let parts = time.split(separator: ":").compactMap { Int($0) }
+        guard parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
+            throw SettingsError.invalid(key: "reminders.time", value: time, expected: "a local time HH:MM, e.g. 08:00")
+        }
+        settings.reminderTime = (parts[0], parts[1])
+        settings.reminderCheckSeconds = try positive(reader, "reminders.checkSeconds", settings.reminderCheckSeconds)
+        settings.reminderHook = reader.string(forKey: "reminders.hook").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        settings.hookAttempts = try positive(reader, "reminders.hookAttempts", settings.hookAttempts)
+        settings.hookRetrySeconds = try positive(reader, "reminders.hookRetrySeconds", settings.hookRetrySeconds)
+        settings.hookTimeoutSeconds = try positive(reader, "reminders.hookTimeoutSeconds", settings.hookTimeoutSeconds)
         return settings
     }
 

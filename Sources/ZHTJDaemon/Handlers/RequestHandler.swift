@@ -19,11 +19,13 @@ public final class RequestHandler: Sendable {
     /// The uid running zhtjd: it (and root) is the operator.
     let operatorUID: UInt32
     let groupID: gid_t?
+    let delivery: ReminderDelivery
 
     public init(
         database: AppDatabase, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger,
-        groupID: gid_t?
+        groupID: gid_t?, delivery: ReminderDelivery
     ) {
+        self.delivery = delivery
         self.database = database
         self.layout = layout
         self.settings = settings
@@ -102,6 +104,10 @@ public final class RequestHandler: Sendable {
         case .memberHistory: return Self.encode(Response(id: id, result: try history(Self.params(data), context)))
         case .archiveGet: return Self.encode(Response(id: id, result: try get(Self.params(data), context)))
         case .auditVerify: return Self.encode(Response(id: id, result: try auditVerify(context)))
+        case .reminders: return Self.encode(Response(id: id, result: try reminders(Self.params(data), context)))
+        case .remindersBanner: return Self.encode(Response(id: id, result: try banner(context)))
+        case .transfer: return Self.encode(Response(id: id, result: try transfer(Self.params(data), context)))
+        case .stats: return Self.encode(Response(id: id, result: try stats(Self.params(data), context)))
         case .orgUpdate: return Self.encode(Response(id: id, result: try orgUpdate(Self.params(data), context)))
         case .memberImport: return Self.encode(Response(id: id, result: try memberImport(Self.params(data), context)))
         case .memberShow: return Self.encode(Response(id: id, result: try memberShow(Self.params(data), context)))

@@ -32,7 +32,12 @@ public struct PDFProbeRunner: Sendable {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
+    /// A child that exits before reading all of its input must not kill this process with SIGPIPE: writes to a
+    /// closed pipe then fail with EPIPE instead. Set once, for the whole process.
+    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     public func probe(_ bytes: [UInt8]) -> Result<PDFProbeResult, Failure> {
+        Self.ignoreBrokenPipes
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--probe-pdf", "--probe-memory-mb", String(memoryMB), "--probe-cpu-seconds", String(cpuSeconds)]

@@ -222,6 +222,39 @@ extension AppDatabase {
             }
             try db.execute(sql: "DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete; DROP TABLE event;")
         }
+        migrator.registerMigration("v4-reminders-transfers") { db in
+            try db.execute(
+                sql: """
+                    -- At most one reminder per org and day, across restarts (R-E10).
+                    CREATE TABLE reminderSent (
+                        orgID INTEGER NOT NULL REFERENCES org(id),
+                        day TEXT NOT NULL,
+                        sentAt DATETIME NOT NULL,
+                        file TEXT NOT NULL,
+                        PRIMARY KEY (orgID, day)
+                    );
+                    CREATE TABLE hookDelivery (
+                        id INTEGER PRIMARY KEY,
+                        orgID INTEGER NOT NULL,
+                        adminID INTEGER NOT NULL,
+                        day TEXT NOT NULL,
+                        attempts INTEGER NOT NULL,
+                        ok BOOLEAN NOT NULL,
+                        detail TEXT,
+                        at DATETIME NOT NULL
+                    );
+                    CREATE TABLE transfer (
+                        id INTEGER PRIMARY KEY,
+                        memberID INTEGER NOT NULL REFERENCES member(id),
+                        fromBranchID INTEGER NOT NULL REFERENCES org(id),
+                        toBranchID INTEGER NOT NULL REFERENCES org(id),
+                        byAdmin INTEGER NOT NULL,
+                        at DATETIME NOT NULL
+                    );
+                    CREATE TRIGGER transfer_no_delete BEFORE DELETE ON transfer
+                    BEGIN SELECT RAISE(ABORT, 'transfers are kept for ever'); END;
+                    """)
+        }
         return migrator
     }
 }

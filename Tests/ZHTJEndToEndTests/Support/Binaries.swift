@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where `swift build` put `zhtjd` and `zhtj`: beside the test bundle.
 enum Binaries {
     static let folder: String = {
@@ -30,6 +34,8 @@ func runProgram(
     _ path: String, _ arguments: [String], environment: [String: String], currentDirectory: String? = nil, stdin: Data? = nil,
     timeout: TimeInterval = 60
 ) throws -> ProcessResult {
+    // A child that exits without reading its stdin must not kill the test runner.
+    signal(SIGPIPE, SIG_IGN)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments

@@ -1,0 +1,99 @@
+import Foundation
+import Logging
+import ZHTJCore
+import ZHTJStorage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Delivers reminders: a file per org and day in `outbox/<org folder>/YYYY-MM-DD.txt`, and the optional command hook,
+/// once per admin, on its own queue with retries, so a slow or failing hook never blocks the daemon.
+public final class ReminderDelivery: Sendable {
+    let database: AppDatabase
+    let layout: StorageLayout
+    let settings: DaemonSettings
+    let logger: Logger
+    private let hooks = DispatchQueue(label: "zhtj.reminder-hooks")
+
+    public init(database: AppDatabase, layout: StorageLayout, settings: DaemonSettings, logger: Logger) {
+        self.database = database
+        self.layout = layout
+        self.settings = settings
+        self.logger = logger
+    }
+
+    public enum Outcome: String, Sendable {
+        case sent
+        case alreadySent = "already-sent"
+        case nothingOpen = "nothing-open"
+    }
+
+    /// Sends `orgID`'s reminder for the day of `now`, unless it had one that day or nothing is open.
+    @discardableResult
+    public func deliver(orgID: Int64, now: Date) throws -> Outcome {
+        let day = CivilDate(now).description
+        if try database.reminderSent(orgID: orgID, day: day) { return .alreadySent }
+        let reminder = try database.reminder(orgID: orgID, now: now)
+        guard !reminder.isEmpty else { return .nothingOpen }
+        let folder = layout.outbox + "/" + reminder.org.folder
+        _ = mkdir(folder, 0o750)
+        let file = folder + "/\(day).txt"
+        let text = reminder.text()
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        guard try database.markReminderSent(orgID: orgID, day: day, file: file, now: now) else { return .alreadySent }
+        logger.info("reminder written", metadata: ["zhtj.org": "\(orgID)", "zhtj.file": "\(file)"])
+        if let hook = settings.reminderHook {
+            for admin in try database.admins(orgID: orgID) {
+                let env = [
+                    "ZHTJ_ADMIN_ID": String(admin.id), "ZHTJ_ADMIN_NAME": admin.name, "ZHTJ_ADMIN_EMAIL": admin.email ?? "",
+                    "ZHTJ_ORG_ID": reminder.org.displayID, "ZHTJ_ORG": reminder.org.fullName, "ZHTJ_DAY": day,
+                    "PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "LANG": "C.UTF-8",
+                ]
+                hooks.async { self.runHook(hook, text: text, environment: env, orgID: orgID, adminID: admin.id, day: day, now: now) }
+            }
+        }
+        return .sent
+    }
+
+    /// Runs the hook, retrying a failure `hookAttempts` times; logs and records the outcome.
+    private func runHook(_ hook: String, text: String, environment: [String: String], orgID: Int64, adminID: Int64, day: String, now: Date) {
+        var detail = ""
+        for attempt in 1...settings.hookAttempts {
+            let result = Self.run(hook, input: Data(text.utf8), environment: environment, timeout: Double(settings.hookTimeoutSeconds))
+            if result == 0 {
+                try? database.recordHookDelivery(orgID: orgID, adminID: adminID, day: day, attempts: attempt, ok: true, detail: nil, now: now)
+                logger.info("reminder hook delivered", metadata: ["zhtj.org": "\(orgID)", "zhtj.admin": "\(adminID)", "zhtj.attempts": "\(attempt)"])
+                return
+            }
+            detail = result.map { "exit status \($0)" } ?? "timed out"
+            logger.warning("reminder hook failed; retrying", metadata: ["zhtj.org": "\(orgID)", "zhtj.admin": "\(adminID)", "zhtj.attempt": "\(attempt)", "zhtj.error": "\(detail)"])
+            if attempt < settings.hookAttempts { sleep(UInt32(settings.hookRetrySeconds)) }
+        }
+        try? database.recordHookDelivery(orgID: orgID, adminID: adminID, day: day, attempts: settings.hookAttempts, ok: false, detail: detail, now: now)
+        logger.error("reminder hook gave up", metadata: ["zhtj.org": "\(orgID)", "zhtj.admin": "\(adminID)", "zhtj.error": "\(detail)"])
+    }
+
+    /// `/bin/sh -c hook` with `input` on stdin; the exit status, or nil after a timeout (the hook is killed).
+    static func run(_ hook: String, input: Data, environment: [String: String], timeout: Double) -> Int32? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", hook]
+        process.environment = environment
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        do { try process.run() } catch { return 127 }
+        stdin.fileHandleForWriting.write(input)
+        try? stdin.fileHandleForWriting.close()
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            done.wait()
+            return nil
+        }
+        return process.terminationStatus
+    }
+}

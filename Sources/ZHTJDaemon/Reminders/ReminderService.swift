@@ -1,0 +1,46 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import ZHTJCore
+import ZHTJStorage
+
+/// Sends the daily reminders at `reminders.time` (local time), one per org and day, across restarts too.
+public struct ReminderService: Service {
+    let delivery: ReminderDelivery
+    let database: AppDatabase
+    let settings: DaemonSettings
+    let clock: DaemonClock
+    let logger: Logger
+
+    public func run() async throws {
+        var lastSweep: String? = nil
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            let now = clock.now()
+            let parts = Calendar.current.dateComponents([.hour, .minute], from: now)
+            let due = (parts.hour ?? 0, parts.minute ?? 0) >= settings.reminderTime
+            let day = CivilDate(now).description
+            if due && lastSweep != day {
+                await sweep(now: now)
+                lastSweep = day
+            }
+            try? await Task.sleep(for: .seconds(settings.reminderCheckSeconds))
+        }
+    }
+
+    /// One pass over every org; runs off the cooperative threads.
+    private func sweep(now: Date) async {
+        let delivery = self.delivery, database = self.database, logger = self.logger
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                var sent = 0
+                do {
+                    for id in try database.allOrgIDs() where try delivery.deliver(orgID: id, now: now) == .sent { sent += 1 }
+                } catch {
+                    logger.error("reminder sweep failed", metadata: ["zhtj.error": "\(error)"])
+                }
+                logger.notice("daily reminders", metadata: ["zhtj.sent": "\(sent)"])
+                continuation.resume()
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import ZHTJClient
+import ZHTJCore
+
+extension ZHTJ {
+    struct Reminders: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "提醒：未上传、待审核、被退回、逾期 / Your org's reminder: not uploaded, waiting, rejected, overdue (R-E2, R-E10).")
+
+        @Option(help: "One org of your subtree (identifier or name). Default: your org.")
+        var org: String?
+
+        @Flag(help: "Deliver it now (outbox file and the hook), at most once per org and day.")
+        var send = false
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (result, json) = try global.call(.reminders, params: RemindersParams(org: org, send: send), as: RemindersResult.self)
+                global.emit(json) {
+                    var text = result.reminders.map { $0.isEmpty ? "\($0.org.fullName)：没有待办 / nothing is open" : $0.text() }.joined(separator: "\n")
+                    for (org, outcome) in result.delivery.sorted(by: { $0.key < $1.key }) {
+                        switch outcome {
+                        case "sent": text += "\n已发送 / sent for \(org)"
+                        case "already-sent": text += "\n今天已发送过 / \(org) already had its reminder today"
+                        default: text += "\n没有待办，未发送 / nothing open for \(org): not sent"
+                        }
+                    }
+                    return text
+                }
+            }
+        }
+    }
+
+    struct Transfer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "组织关系转接 / Move a member to another branch (refused until authenticated, R-E11).")
+
+        @Argument var member: String
+        @Option(help: "The target branch (identifier or full name).") var to: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (m, json) = try global.call(.transfer, params: TransferParams(member: member, to: to), as: MemberInfo.self)
+                global.emit(json) { "已转接 / transferred: \(m.name) → \(m.branch)" }
+            }
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "统计 / New members by join year per subordinate org; only authenticated members count where an e-archive is needed (R-E11).")
+
+        @Option var org: String?
+        @Option var year: Int?
+        @Option(help: "Also write a CSV file (UTF-8 with BOM, opens in Excel).") var csv: String?
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (rows, json) = try global.call(.stats, params: StatsParams(org: org, year: year), as: [StatsRow].self)
+                let header = ["组织 org", "入团年份 year", "新团员 new members", "无需认证 not required", "尚未认证 not authenticated", "认证不通过 failed", "已认证 authenticated", "认证率 share"]
+                func cells(_ r: StatsRow) -> [String] {
+                    [r.org, String(r.joinYear), String(r.newMembers), String(r.notRequired), String(r.notAuthenticated), String(r.authenticationFailed),
+                     String(r.authenticated), r.shareAuthenticated.map { String(format: "%.0f%%", $0 * 100) } ?? "—"]
+                }
+                if let csv {
+                    let text = "\u{FEFF}" + ([header] + rows.map(cells)).map { $0.map(CSVParser.escape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+                    do { try text.write(toFile: csv, atomically: true, encoding: .utf8) } catch { throw ClientError.cannotWrite(path: csv, detail: "\(error)") }
+                }
+                global.emit(json) {
+                    var table = TextTable(header: header)
+                    for r in rows { table.add(cells(r)) }
+                    return table.render() + (csv.map { "\n已写入 / written to \($0)" } ?? "")
+                }
+            }
+        }
+    }
+}
