@@ -46,6 +46,9 @@ import Testing
         case nil, .rejected, .superseded: #expect(drop == .accept)
         case .pending, .approved: #expect(drop == (change ? .acceptSuperseding : .refuse))
         }
+        // R-E1: with no e-archive required, a new file supersedes the kept one without a request.
+        let free = ReviewRules.drop(latest: latest, approvedChangeRequest: change, required: false)
+        #expect(free == (latest == .pending || latest == .approved ? .acceptSuperseding : .accept))
     }
 
     // R-E6 to R-E8: only a pending version is decided; a rejection needs a reason.

@@ -56,7 +56,7 @@ import ZHTJTestSupport
         let first = try queue(s, "a.cred").first?["id"] as? Int ?? 0
         let noReason = try s.daemon.cli(["reject", String(first), "--reason", "  "], credentials: "a.cred")
         #expect(noReason.status == 1)
-        #expect(noReason.stderr.contains("needs a written reason"))
+        #expect(noReason.stderr.contains("a written reason is required"))
         try expectOK(s.daemon.cli(["reject", String(first), "--reason", "第2页缺少团组织公章", "--reason-code", "no-stamp"], credentials: "a.cred"))
         #expect(try status(s, "202144010001") == "authentication_failed")
         let archive = try #require(try s.archives("202144010001").first)

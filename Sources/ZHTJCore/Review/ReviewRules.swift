@@ -36,10 +36,12 @@ public enum ReviewRules {
         case refuse
     }
 
-    public static func drop(latest: ArchiveState?, approvedChangeRequest: Bool) -> Drop {
+    /// - Parameter required: false for a member who joined before 2020 (R-E1): with no e-archive required, a new file
+    ///   simply supersedes the kept one, and no change request is asked for.
+    public static func drop(latest: ArchiveState?, approvedChangeRequest: Bool, required: Bool = true) -> Drop {
         switch latest {
         case nil, .rejected, .superseded: return .accept
-        case .pending, .approved: return approvedChangeRequest ? .acceptSuperseding : .refuse
+        case .pending, .approved: return approvedChangeRequest || !required ? .acceptSuperseding : .refuse
         }
     }
 

@@ -23,7 +23,7 @@ extension RequestHandler {
     /// `review.approve` / `review.reject`: a rejection needs a reason, which goes back to the uploading org (R-E6 to R-E8).
     func decide(_ params: DecisionParams, approve: Bool, _ context: Context) throws -> MemberInfo {
         let (caller, _) = try context.requireAdmin()
-        if let code = params.reasonCode, RejectionCode(rawValue: code) == nil {
+        if !approve, let code = params.reasonCode, RejectionCode(rawValue: code) == nil {
             throw ZHTJError.invalidField(field: "reason code", value: code, reason: RejectionCode.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let decision: ReviewRules.Decision = approve ? .approve : .reject(reason: params.reason ?? "")

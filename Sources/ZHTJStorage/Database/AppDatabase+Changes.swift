@@ -51,12 +51,23 @@ extension AppDatabase {
     public func decideChange(id: Int64, approve: Bool, reason: String?, caller: Caller, now: Date) throws -> ChangeRequestInfo {
         guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
         if !approve, (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ZHTJError.reasonRequired }
+        let open = try read { db in
+            try Row.fetchOne(db, sql: "SELECT reviewerOrgID, state FROM changeRequest WHERE id = ?", arguments: [id]).map {
+                ($0["reviewerOrgID"] as Int64) == orgID && ($0["state"] as String) == "pending"
+            } ?? false
+        }
+        guard open else {
+            try recordRefusal(caller: caller, action: "change.refused", target: "change:\(id)", detail: "not open for this org", now: now)
+            throw ZHTJError.changeRequestNotFound(id)
+        }
         return try write { db in
             guard let row = try Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id]),
                 row["reviewerOrgID"] as Int64 == orgID, row["state"] as String == "pending"
-            else {
-                try Self.record(db, caller: caller, action: "change.refused", target: "change:\(id)", detail: "not open for this org", at: now)
-                throw ZHTJError.changeRequestNotFound(id)
+            else { throw ZHTJError.changeRequestNotFound(id) }
+            // Approving makes sense only while the latest version is still pending or approved.
+            if approve {
+                let latest = try Self.dropContext(db, memberID: row["memberID"]).latest
+                guard latest == .pending || latest == .approved else { throw ZHTJError.changeNotNeeded(row["memberName"]) }
             }
             try db.execute(
                 sql: "UPDATE changeRequest SET state = ?, decidedByAdmin = ?, decidedAt = ?, decisionReason = ? WHERE id = ? AND state = 'pending'",
@@ -78,12 +89,12 @@ extension AppDatabase {
         case .success(let n): number = n
         case .failure(let p): throw ZHTJError.invalidField(field: "发展团员编号 development number", value: raw, reason: p.message)
         }
+        let parent = try read { db in try Int64.fetchOne(db, sql: "SELECT parentID FROM org WHERE id = ?", arguments: [member.branchID]) }
+        guard caller.orgID == member.branchID || (parent != nil && caller.orgID == parent) else {
+            try recordRefusal(caller: caller, action: "member.set-number.refused", target: "member:\(member.id)", detail: number, now: now)
+            throw ZHTJError.notAllowed("only the member's own org and its direct superior may correct a development number (R-M3)")
+        }
         try write { db in
-            let parent = try Int64.fetchOne(db, sql: "SELECT parentID FROM org WHERE id = ?", arguments: [member.branchID])
-            guard caller.orgID == member.branchID || (parent != nil && caller.orgID == parent) else {
-                try Self.record(db, caller: caller, action: "member.set-number.refused", target: "member:\(member.id)", detail: number, at: now)
-                throw ZHTJError.notAllowed("only the member's own org and its direct superior may correct a development number (R-M3)")
-            }
             if let owner = try String.fetchOne(db, sql: "SELECT name FROM member WHERE developmentNumber = ? AND id != ?", arguments: [number, member.id]) {
                 throw ZHTJError.invalidField(field: "发展团员编号 development number", value: number, reason: "已属于\(owner) / already belongs to \(owner)")
             }

@@ -18,17 +18,21 @@ extension AppDatabase {
     }
 
     /// The state of the member's latest version and an approved, unused change request, if any.
-    static func dropContext(_ db: Database, memberID: Int64) throws -> (latest: ArchiveState?, changeRequestID: Int64?) {
+    static func dropContext(_ db: Database, memberID: Int64) throws -> (latest: ArchiveState?, changeRequestID: Int64?, required: Bool) {
         let latest = try String.fetchOne(db, sql: "SELECT state FROM archiveVersion WHERE memberID = ? ORDER BY version DESC LIMIT 1", arguments: [memberID])
         let change = try Int64.fetchOne(db, sql: "SELECT id FROM changeRequest WHERE memberID = ? AND state = 'approved' ORDER BY id LIMIT 1", arguments: [memberID])
-        return (latest.flatMap(ArchiveState.init(rawValue:)), change)
+        let joinYear = try Int.fetchOne(db, sql: "SELECT joinYear FROM member WHERE id = ?", arguments: [memberID]) ?? 0
+        return (latest.flatMap(ArchiveState.init(rawValue:)), change, joinYear >= MembershipRules.eArchiveFromYear)
+    }
+
+    static func drop(_ context: (latest: ArchiveState?, changeRequestID: Int64?, required: Bool)) -> ReviewRules.Drop {
+        ReviewRules.drop(latest: context.latest, approvedChangeRequest: context.changeRequestID != nil, required: context.required)
     }
 
     /// What a new file for this member would meet (R-E7, R-E12), before anything is archived.
     public func dropDecision(memberID: Int64) throws -> ReviewRules.Drop {
         try read { db in
-            let context = try Self.dropContext(db, memberID: memberID)
-            return ReviewRules.drop(latest: context.latest, approvedChangeRequest: context.changeRequestID != nil)
+            return Self.drop(try Self.dropContext(db, memberID: memberID))
         }
     }
 
@@ -41,11 +45,14 @@ extension AppDatabase {
             throw ZHTJError.memberNotFound("#\(memberID)")
         }
         let context = try dropContext(db, memberID: memberID)
-        let drop = ReviewRules.drop(latest: context.latest, approvedChangeRequest: context.changeRequestID != nil)
+        let drop = Self.drop(context)
         if drop == .refuse { throw ZHTJError.changeRequired(member["developmentNumber"] ?? member["name"]) }
         let uploader = try String.fetchOne(db, sql: "SELECT category FROM org WHERE id = ?", arguments: [uploaderOrgID]).flatMap(OrgCategory.init(rawValue:)) ?? .branch
         let (state, needsReview) = ReviewRules.initialState(uploader: uploader, needsEArchive: required)
-        let reviewer = needsReview ? try reviewerOrg(db, branchID: member["branchID"]) : nil
+        // With no committee-level org above the branch, the root org reviews, so no file waits for nobody.
+        let reviewer = needsReview
+            ? try reviewerOrg(db, branchID: member["branchID"]) ?? Int64.fetchOne(db, sql: "SELECT id FROM org WHERE parentID IS NULL")
+            : nil
         let version = (try Int.fetchOne(db, sql: "SELECT ifnull(max(version), 0) + 1 FROM archiveVersion WHERE memberID = ?", arguments: [memberID]))!
         if drop == .acceptSuperseding {
             try db.execute(sql: "UPDATE archiveVersion SET state = 'superseded' WHERE memberID = ? AND state IN ('pending', 'approved')", arguments: [memberID])
@@ -57,8 +64,9 @@ extension AppDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [memberID, version, uploadID, sha256, uploaderOrgID, required, now, state.rawValue, needsReview, reviewer,
-                        drop == .acceptSuperseding ? context.changeRequestID : nil])
-        if drop == .acceptSuperseding, let change = context.changeRequestID {
+                        context.changeRequestID])
+        if let change = context.changeRequestID {
+            // Used by the next version, also a replacement after a rejection: it never lets a second file in later.
             try db.execute(sql: "UPDATE changeRequest SET state = 'used', usedByVersion = ? WHERE id = ?", arguments: [version, change])
         }
         try record(db, caller: Caller(uid: 0, orgID: uploaderOrgID), action: "archive.version", target: "member:\(memberID)",
@@ -126,6 +134,11 @@ extension AppDatabase {
     /// decisions wins (R-E6 to R-E8).
     public func decide(reviewID: Int64, decision: ReviewRules.Decision, reasonCode: String?, caller: Caller, now: Date) throws -> DecisionOutcome {
         guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
+        let reviewer = try read { db in try Int64.fetchOne(db, sql: "SELECT reviewerOrgID FROM archiveVersion WHERE id = ?", arguments: [reviewID]) }
+        guard reviewer == orgID else {
+            try recordRefusal(caller: caller, action: "review.refused", target: "review:\(reviewID)", detail: "not this org's review", now: now)
+            throw ZHTJError.reviewNotFound(reviewID)
+        }
         return try write { db in
             guard let row = try Row.fetchOne(
                 db, sql: """
@@ -134,10 +147,7 @@ extension AppDatabase {
                     LEFT JOIN admin AS a ON a.id = v.decidedByAdmin WHERE v.id = ?
                     """, arguments: [reviewID]),
                 row["reviewerOrgID"] as Int64? == orgID
-            else {
-                try Self.record(db, caller: caller, action: "review.refused", target: "review:\(reviewID)", detail: "not this org's review", at: now)
-                throw ZHTJError.reviewNotFound(reviewID)
-            }
+            else { throw ZHTJError.reviewNotFound(reviewID) }
             let current = ArchiveState(rawValue: row["state"]) ?? .pending
             let next: ArchiveState
             switch ReviewRules.decide(decision, current: current) {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ZHTJCore
 
 extension AppDatabase {
     /// The schema, as numbered migrations. Never edit a migration that has shipped: add a new one.
@@ -254,6 +255,24 @@ extension AppDatabase {
                     CREATE TRIGGER transfer_no_delete BEFORE DELETE ON transfer
                     BEGIN SELECT RAISE(ABORT, 'transfers are kept for ever'); END;
                     """)
+        }
+        migrator.registerMigration("v5-review-states-for-older-versions") { db in
+            // Versions archived before v3 had no review state: give each the state the rules give a new one.
+            let rows = try Row.fetchAll(
+                db, sql: """
+                    SELECT v.id, v.required, o.category, m.branchID FROM archiveVersion AS v
+                    JOIN org AS o ON o.id = v.uploaderOrgID JOIN member AS m ON m.id = v.memberID
+                    WHERE v.state = 'pending' AND v.reviewerOrgID IS NULL
+                    """)
+            let root = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE parentID IS NULL")
+            for row in rows {
+                let uploader = OrgCategory(rawValue: row["category"]) ?? .branch
+                let (state, needsReview) = ReviewRules.initialState(uploader: uploader, needsEArchive: row["required"])
+                let reviewer = needsReview ? try Self.reviewerOrg(db, branchID: row["branchID"]) ?? root : nil
+                try db.execute(
+                    sql: "UPDATE archiveVersion SET state = ?, needsReview = ?, reviewerOrgID = ? WHERE id = ?",
+                    arguments: [state.rawValue, needsReview, reviewer, row["id"] as Int64])
+            }
         }
         return migrator
     }

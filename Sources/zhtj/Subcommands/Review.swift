@@ -82,7 +82,7 @@ extension ZHTJ {
         @Argument(help: "ID number, development number, #id or name.")
         var member: String
 
-        @Option(name: .shortAndLong, help: "The file to write. Default: <number>-v<version>.pdf in this folder.")
+        @Option(name: .shortAndLong, help: "The file to write. Default: <MEMBER as typed>-v<version>.pdf in this folder.")
         var output: String?
 
         @Option(help: "The version. Default: the latest.")
