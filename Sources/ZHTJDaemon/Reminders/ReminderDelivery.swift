@@ -87,7 +87,8 @@ public final class ReminderDelivery: Sendable {
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         do { try process.run() } catch { return 127 }
-        stdin.fileHandleForWriting.write(input)
+        // The throwing write: a hook that exits without reading its input must not crash the daemon (EPIPE).
+        try? stdin.fileHandleForWriting.write(contentsOf: input)
         try? stdin.fileHandleForWriting.close()
         if done.wait(timeout: .now() + timeout) == .timedOut {
             kill(process.processIdentifier, SIGKILL)

@@ -46,7 +46,7 @@ func runProgram(
     process.standardError = err
     process.standardInput = input
     try process.run()
-    if let stdin { input.fileHandleForWriting.write(stdin) }
+    if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
     try? input.fileHandleForWriting.close()
     // Read both pipes to the end before waiting, so a full pipe never blocks the child.
     let group = DispatchGroup()
