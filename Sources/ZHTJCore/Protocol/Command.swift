@@ -29,6 +29,8 @@ public enum Command: String, Codable, Sendable, CaseIterable {
     case remindersBanner = "reminders.banner"
     case transfer
     case stats
+    case orgProgress = "org.progress"
+    case orgImport = "org.import"
     case memberImport = "member.import"
     case memberShow = "member.show"
     case memberSearch = "member.search"

@@ -135,3 +135,79 @@ public struct OrgSecretaryParams: Codable, Sendable {
         self.mobile = mobile
     }
 }
+
+/// One direct subordinate in the progress view (R-O8, R-O1, R-O4).
+public struct ProgressRow: Codable, Sendable, Equatable {
+    public var org: OrgSummary
+    public var adminRegistered: Bool
+    public var adminName: String?
+    /// Masked (`138****5678`).
+    public var adminMobile: String?
+    /// Secretary recorded (R-O5) and industry set.
+    public var dataComplete: Bool
+    public var hasSubordinates: Bool
+    public var codeIssued: Bool
+    public var codeExpiresAt: Date?
+    /// R-O1: a committee or general branch with no branch below.
+    public var noBranchBelow: Bool
+    /// R-O4: a branch with fewer than 3 members should be dissolved or merged.
+    public var tooFewMembers: Bool
+
+    public init(org: OrgSummary, adminRegistered: Bool, adminName: String?, adminMobile: String?, dataComplete: Bool, hasSubordinates: Bool,
+                codeIssued: Bool, codeExpiresAt: Date?, noBranchBelow: Bool, tooFewMembers: Bool) {
+        self.org = org
+        self.adminRegistered = adminRegistered
+        self.adminName = adminName
+        self.adminMobile = adminMobile
+        self.dataComplete = dataComplete
+        self.hasSubordinates = hasSubordinates
+        self.codeIssued = codeIssued
+        self.codeExpiresAt = codeExpiresAt
+        self.noBranchBelow = noBranchBelow
+        self.tooFewMembers = tooFewMembers
+    }
+}
+
+/// Per category: how many subordinates there are and how many have a registered admin.
+public struct ProgressTotal: Codable, Sendable, Equatable {
+    public var category: OrgCategory
+    public var orgs: Int
+    public var registered: Int
+    public init(category: OrgCategory, orgs: Int, registered: Int) {
+        self.category = category
+        self.orgs = orgs
+        self.registered = registered
+    }
+}
+
+public struct ProgressResult: Codable, Sendable {
+    public var rows: [ProgressRow]
+    public var totals: [ProgressTotal]
+    public init(rows: [ProgressRow], totals: [ProgressTotal]) {
+        self.rows = rows
+        self.totals = totals
+    }
+}
+
+/// `org.import`: subordinate orgs in batch from a table (R-O9).
+public struct OrgImportParams: Codable, Sendable {
+    public var fileName: String
+    public var contentBase64: String
+    public init(fileName: String, contentBase64: String) {
+        self.fileName = fileName
+        self.contentBase64 = contentBase64
+    }
+}
+
+public struct OrgImportReport: Codable, Sendable {
+    public var rows: Int
+    public var created: [OrgSummary]
+    public var issues: [RowIssue]
+    public var warnings: [String]
+    public init(rows: Int, created: [OrgSummary], issues: [RowIssue], warnings: [String]) {
+        self.rows = rows
+        self.created = created
+        self.issues = issues
+        self.warnings = warnings
+    }
+}

@@ -108,6 +108,8 @@ public final class RequestHandler: Sendable {
         case .remindersBanner: return Self.encode(Response(id: id, result: try banner(context)))
         case .transfer: return Self.encode(Response(id: id, result: try transfer(Self.params(data), context)))
         case .stats: return Self.encode(Response(id: id, result: try stats(Self.params(data), context)))
+        case .orgProgress: return Self.encode(Response(id: id, result: try orgProgress(Self.params(data), context)))
+        case .orgImport: return Self.encode(Response(id: id, result: try orgImport(Self.params(data), context)))
         case .orgUpdate: return Self.encode(Response(id: id, result: try orgUpdate(Self.params(data), context)))
         case .memberImport: return Self.encode(Response(id: id, result: try memberImport(Self.params(data), context)))
         case .memberShow: return Self.encode(Response(id: id, result: try memberShow(Self.params(data), context)))

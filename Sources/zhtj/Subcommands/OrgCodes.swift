@@ -17,16 +17,9 @@ extension ZHTJ {
             try guarded {
                 let (codes, json) = try global.call(.orgCodes, params: NoParams(), as: [CodeInfo].self)
                 if let csv {
-                    var text = "\u{FEFF}组织编号,组织全称,组织类别,注册码,有效期至\r\n"
-                    for code in codes {
-                        text += [code.org.displayID, code.org.fullName, code.org.category.chinese, code.code, Format.time(code.expiresAt)]
-                            .map(CSVParser.escape).joined(separator: ",") + "\r\n"
-                    }
-                    do {
-                        try text.write(toFile: csv, atomically: true, encoding: .utf8)
-                    } catch {
-                        throw ClientError.cannotWrite(path: csv, detail: "\(error)")
-                    }
+                    try CSVFile.write(
+                        header: ["组织编号", "组织全称", "组织类别", "注册码", "有效期至"],
+                        rows: codes.map { [$0.org.displayID, $0.org.fullName, $0.org.category.chinese, $0.code, Format.time($0.expiresAt)] }, to: csv)
                 }
                 global.emit(json) {
                     if codes.isEmpty { return "没有直属下级组织 / your org has no direct subordinates yet: create them with `zhtj org create`" }

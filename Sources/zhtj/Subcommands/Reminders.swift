@@ -67,10 +67,7 @@ extension ZHTJ {
                     [r.org, String(r.joinYear), String(r.newMembers), String(r.notRequired), String(r.notAuthenticated), String(r.authenticationFailed),
                      String(r.authenticated), r.shareAuthenticated.map { String(format: "%.0f%%", $0 * 100) } ?? "—"]
                 }
-                if let csv {
-                    let text = "\u{FEFF}" + ([header] + rows.map(cells)).map { $0.map(CSVParser.escape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-                    do { try text.write(toFile: csv, atomically: true, encoding: .utf8) } catch { throw ClientError.cannotWrite(path: csv, detail: "\(error)") }
-                }
+                if let csv { try CSVFile.write(header: header, rows: rows.map(cells), to: csv) }
                 global.emit(json) {
                     var table = TextTable(header: header)
                     for r in rows { table.add(cells(r)) }
