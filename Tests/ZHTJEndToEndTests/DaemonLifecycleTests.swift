@@ -112,3 +112,14 @@ import Testing
         #expect(mode == 0o711)
     }
 }
+
+extension DaemonLifecycleTests {
+    // SIGTERM is prompt: no service keeps the daemon waiting (the reminder scheduler sleeps a minute between looks).
+    @Test func sigtermIsPrompt() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        let started = Date()
+        #expect(daemon.stop() == 0)
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+}

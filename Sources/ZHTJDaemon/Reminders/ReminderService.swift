@@ -13,8 +13,17 @@ public struct ReminderService: Service {
     let logger: Logger
 
     public func run() async throws {
+        // The wait between looks at the clock ends at once on SIGTERM; a sweep in hand finishes first.
+        do {
+            try await cancelWhenGracefulShutdown { try await self.loop() }
+        } catch is CancellationError {
+            return
+        }
+    }
+
+    private func loop() async throws {
         var lastSweep: String? = nil
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        while !Task.isCancelled {
             let now = clock.now()
             let parts = Calendar.current.dateComponents([.hour, .minute], from: now)
             let due = (parts.hour ?? 0, parts.minute ?? 0) >= settings.reminderTime
@@ -23,7 +32,7 @@ public struct ReminderService: Service {
                 await sweep(now: now)
                 lastSweep = day
             }
-            try? await Task.sleep(for: .seconds(settings.reminderCheckSeconds))
+            try await Task.sleep(for: .seconds(settings.reminderCheckSeconds))
         }
     }
 
