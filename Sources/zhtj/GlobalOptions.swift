@@ -72,6 +72,18 @@ func guarded(_ body: () throws -> Void) throws {
     }
 }
 
+/// Reads a table file for an import; too large a file is refused before it is sent.
+func readTable(_ file: String) throws -> Data {
+    let data: Data
+    do {
+        data = try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+        throw ClientError.cannotRead(path: file, detail: (error as NSError).localizedDescription)
+    }
+    guard data.count <= ClientError.importLimit else { throw ClientError.tooLarge(path: file, bytes: data.count) }
+    return data
+}
+
 enum Format {
     static func time(_ date: Date) -> String {
         let formatter = DateFormatter()

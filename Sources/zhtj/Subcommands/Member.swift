@@ -23,13 +23,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let data: Data
-                do {
-                    data = try Data(contentsOf: URL(fileURLWithPath: file))
-                } catch {
-                    throw ClientError.cannotRead(path: file, detail: (error as NSError).localizedDescription)
-                }
-                guard data.count <= ClientError.importLimit else { throw ClientError.tooLarge(path: file, bytes: data.count) }
+                let data = try readTable(file)
                 let params = MemberImportParams(fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString())
                 let (report, json) = try global.call(.memberImport, params: params, as: ImportReport.self)
                 global.emit(json) { Self.render(report) }

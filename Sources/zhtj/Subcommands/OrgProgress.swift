@@ -55,8 +55,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let data: Data
-                do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw ClientError.cannotRead(path: file, detail: (error as NSError).localizedDescription) }
+                let data = try readTable(file)
                 let (report, json) = try global.call(
                     .orgImport, params: OrgImportParams(fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString()), as: OrgImportReport.self)
                 global.emit(json) {
