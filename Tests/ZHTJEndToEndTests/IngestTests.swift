@@ -19,6 +19,11 @@ import ZHTJTestSupport
         #expect(archives.first?["fileName"] as? String == "李明 入团志愿书.pdf")
         #expect(archives.first?["uploadedByID"] as? Int == 3)
         #expect(archives.first?["required"] as? Bool == true)
+        // Each check's result is kept with the version.
+        let checks = archives.first?["checks"] as? [String: String] ?? [:]
+        #expect(checks["type"] == "application/pdf")
+        #expect(checks["numberSource"] == "text")
+        #expect(checks["pages"] == "3")
         #expect(s.daemon.archiveCount() == 1)
         let sha = archives.first?["sha256"] as? String ?? ""
         let path = s.daemon.storage + "/archive/\(sha.prefix(2))/\(sha.dropFirst(2).prefix(2))/\(sha).pdf"

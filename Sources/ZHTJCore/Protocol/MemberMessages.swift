@@ -127,6 +127,8 @@ public struct ArchiveVersionInfo: Codable, Sendable, Equatable {
     public var reviewedAt: Date?
     public var reason: String?
     public var reasonCode: String?
+    /// Each ingest check's result (open, size, type, header, parse, pages, number, numberSource, match).
+    public var checks: [String: String]?
 
     public init(version: Int, uploadID: Int64, sha256: String, pages: Int, size: Int, fileName: String, uploadedBy: String, uploadedByID: Int64, required: Bool, createdAt: Date) {
         self.version = version

@@ -116,7 +116,7 @@ extension AppDatabase {
             }
             first.archives = try Row.fetchAll(
                 db, sql: """
-                    SELECT v.*, d.pages, d.size, u.displayName, o.fullName, o.id AS orgID, r.fullName AS reviewerName, a.name AS decidedByName
+                    SELECT v.*, d.pages, d.size, u.displayName, u.checks, o.fullName, o.id AS orgID, r.fullName AS reviewerName, a.name AS decidedByName
                     FROM archiveVersion AS v JOIN document AS d ON d.sha256 = v.sha256 JOIN upload AS u ON u.id = v.uploadID
                     JOIN org AS o ON o.id = v.uploaderOrgID LEFT JOIN org AS r ON r.id = v.reviewerOrgID
                     LEFT JOIN admin AS a ON a.id = v.decidedByAdmin
@@ -133,6 +133,7 @@ extension AppDatabase {
                 info.reviewedAt = $0["decidedAt"]
                 info.reason = $0["reason"]
                 info.reasonCode = $0["reasonCode"]
+                info.checks = (try? JSONSerialization.jsonObject(with: Data(($0["checks"] as String? ?? "{}").utf8))) as? [String: String]
                 return info
             }
             first.status = ReviewRules.status(needsEArchive: first.needsEArchive, latest: first.archives?.last?.state)

@@ -97,6 +97,10 @@ extension ZHTJ {
                             table.add([String(a.version), a.state.rawValue, String(a.pages), a.fileName, a.uploadedBy, review, Format.time(a.createdAt)])
                         }
                         text += "\n\n电子档案 e-archive:\n" + table.render()
+                        for a in archives {
+                            let checks = (a.checks ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                            text += "\n  v\(a.version) 检查 checks: \(checks)  sha256 \(a.sha256)"
+                        }
                     }
                     if let history = m.history, !history.isEmpty { text += "\n\n记录 history:\n" + History.render(history) }
                     return text
