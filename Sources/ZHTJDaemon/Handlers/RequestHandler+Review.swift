@@ -28,6 +28,7 @@ extension RequestHandler {
         }
         let decision: ReviewRules.Decision = approve ? .approve : .reject(reason: params.reason ?? "")
         let outcome = try database.decide(reviewID: params.id, decision: decision, reasonCode: approve ? nil : params.reasonCode, caller: caller, now: context.now)
+        FaultInjection.point("review.committed")
         if outcome.state == .rejected { writeRejectionNote(outcome, params: params, now: context.now) }
         logger.notice(approve ? "approved" : "rejected", metadata: ["zhtj.review": "\(params.id)", "zhtj.member": "\(outcome.memberID)"])
         return try database.member(key: String(outcome.memberID), caller: caller)

@@ -87,7 +87,9 @@ public final class IngestPipeline: @unchecked Sendable {
         upload.modified = identity.modified
         upload.orgID = folderOrg?.id
         var checks: [String: String] = [:]
-        switch inspector.inspect(path) {
+        let inspection = inspector.inspect(path)
+        FaultInjection.point("ingest.inspected")
+        switch inspection {
         case .vanished:
             return .vanished
         case .refused(let refusal, let file):
@@ -133,6 +135,7 @@ public final class IngestPipeline: @unchecked Sendable {
                 return try refuse(entry, path: path, refusal: .changeRequired, upload: upload, checks: checks, now: now, log: log)
             }
             try archive.store(file.bytes, sha256: sha)
+            FaultInjection.point("ingest.archived")
             if let value = upload.developmentNumber, let member = try database.member(developmentNumber: value),
                 entry.folder.isEmpty || folderOrg.map({ member.branchPath.hasPrefix($0.path) }) == true
             {
@@ -156,7 +159,9 @@ public final class IngestPipeline: @unchecked Sendable {
                 upload.sha256 = nil
                 return try refuse(entry, path: path, refusal: .changeRequired, upload: upload, checks: checks, now: now, log: log)
             }
+            FaultInjection.point("ingest.committed")
             removeFromInbox(path)
+            FaultInjection.point("ingest.removed")
             if let version, let member = upload.memberID {
                 log.notice("archived", metadata: ["zhtj.upload": "\(id)", "zhtj.member": "\(member)", "zhtj.version": "\(version)", "zhtj.pages": "\(probe.pages)"])
                 return .archived(uploadID: id, memberID: member, version: version)
@@ -185,7 +190,9 @@ public final class IngestPipeline: @unchecked Sendable {
         upload.reason = refusal.description
         upload.refusedPath = target.bytes
         let (id, _) = try database.recordUpload(upload, now: now)
+        FaultInjection.point("refuse.committed")
         try refused.move(path, to: target, reason: note)
+        FaultInjection.point("refuse.moved")
         log.notice("refused", metadata: ["zhtj.upload": "\(id)", "zhtj.reason": "\(refusal.code)"])
         return .refused(uploadID: id, refusal)
     }

@@ -80,6 +80,18 @@ final class TestDaemon {
         return process.terminationStatus
     }
 
+    /// Waits for the daemon to exit by itself (a crash point); returns its termination status.
+    func waitForExit(timeout: TimeInterval = 60) throws -> Int32 {
+        guard let process else { return -1 }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            if Date() > deadline { throw TestFailure("zhtjd did not exit within \(timeout)s: \(log.suffix(2000))") }
+            usleep(50_000)
+        }
+        self.process = nil
+        return process.terminationStatus
+    }
+
     var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
 
     /// Runs `zhtj` with `arguments` against this daemon, as the admin whose credentials file is `credentials`.

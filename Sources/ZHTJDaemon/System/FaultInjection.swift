@@ -1,0 +1,23 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Crash points for the fault-injection tests: when `ZHTJD_TEST_CRASH_AT` names a point, the daemon kills itself
+/// there with SIGKILL, as a power cut would. Only tests set that variable; unset, each point costs one comparison.
+public enum FaultInjection {
+    static let crashAt = ProcessInfo.processInfo.environment["ZHTJD_TEST_CRASH_AT"]
+
+    /// The points, in the order a file meets them.
+    public static let points = [
+        "ingest.inspected", "ingest.archived", "ingest.committed", "ingest.removed", "refuse.committed", "refuse.moved",
+        "review.committed",
+    ]
+
+    static func point(_ name: String) {
+        if let crashAt, crashAt == name {
+            kill(getpid(), SIGKILL)
+        }
+    }
+}
