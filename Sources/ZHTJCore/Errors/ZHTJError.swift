@@ -185,6 +185,16 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(chinese) / \(english)" }
 
+    /// A refusal on the grounds of who is asking (scope, role, identity): every one is audited.
+    public var isDenial: Bool {
+        switch self {
+        case .outsideSubtree, .memberNotFound, .reviewNotFound, .changeRequestNotFound, .uploadNotFound, .notAllowed, .notOperator,
+            .credentialRequired, .credentialInvalid, .credentialWrongUser:
+            true
+        default: false
+        }
+    }
+
     static func stamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

@@ -62,10 +62,8 @@ extension RequestHandler {
         if let admin = context.admin {
             let target = try database.resolveOrg(ref, scopePath: context.caller.orgPath)
             guard target.parentID == admin.org.id else {
-                try? database.recordRefusal(caller: context.caller, action: "code.refused", target: "org:\(target.id)", detail: "not a direct subordinate", now: context.now)
-                throw ZHTJError.invalidField(
-                    field: "组织 org", value: target.fullName,
-                    reason: "注册码只能由上级组织的管理员为直属下级签发 / codes are issued by the admin of the org's direct parent (R-O6)")
+                throw ZHTJError.notAllowed(
+                    "注册码只能由上级组织的管理员为直属下级签发 / codes are issued by the admin of the org's direct parent (R-O6): \(target.fullName)")
             }
             return try database.issueCode(orgID: target.id, caller: context.caller, now: context.now)
         }

@@ -8,15 +8,7 @@ extension RequestHandler {
         let (caller, admin) = try context.requireAdmin()
         let name = try OrgNaming.validatedShortName(params.name)
         guard let category = OrgCategory(userText: params.category) else { throw ZHTJError.invalidCategory(params.category) }
-        let parent: OrgSummary
-        do {
-            parent = try params.parent.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
-        } catch let error as ZHTJError {
-            if case .outsideSubtree = error {
-                try? database.recordRefusal(caller: caller, action: "org.create.refused", target: params.parent ?? "", detail: name, now: context.now)
-            }
-            throw error
-        }
+        let parent = try params.parent.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
         let fullName = try params.fullName.map { try OrgNaming.validatedShortName($0) }
         let industry = params.industry.flatMap { $0.isEmpty ? nil : $0 } ?? parent.industry
         let org = try database.createOrg(

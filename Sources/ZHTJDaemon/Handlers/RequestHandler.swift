@@ -53,6 +53,8 @@ public final class RequestHandler: Sendable {
     public func handle(line: [UInt8], uid: UInt32) -> [UInt8] {
         let data = Data(line)
         var requestID: Int? = nil
+        var auditCaller = Caller(uid: uid)
+        var commandName = "?"
         do {
             let envelope: RequestEnvelope
             do {
@@ -61,8 +63,10 @@ public final class RequestHandler: Sendable {
                 throw ZHTJError.badRequest("not a JSON request object with a \"command\" (\(Self.short(error)))")
             }
             requestID = envelope.id
+            commandName = String(envelope.command.prefix(40))
             guard let command = Command(rawValue: envelope.command) else { throw ZHTJError.unknownCommand(envelope.command) }
             let context = try authenticate(envelope.credential, uid: uid, command: command)
+            auditCaller = context.caller
             var log = logger
             log[metadataKey: "zhtj.uid"] = "\(uid)"
             log[metadataKey: "zhtj.command"] = "\(command.rawValue)"
@@ -71,6 +75,11 @@ public final class RequestHandler: Sendable {
             return try dispatch(command, data: data, context: context, id: requestID)
         } catch let error as ZHTJError {
             logger.info("request refused", metadata: ["zhtj.uid": "\(uid)", "zhtj.error": "\(error.code)"])
+            if error.isDenial {
+                // Every denial is audited: who, which command, why, and its parameters (never the credential).
+                try? database.recordRefusal(
+                    caller: auditCaller, action: "denied", target: commandName, detail: "\(error.code) \(Self.paramsSummary(data))", now: clock.now())
+            }
             return Self.encode(Response<NoParams>(id: requestID, error: error))
         } catch {
             logger.error("request failed", metadata: ["zhtj.uid": "\(uid)", "zhtj.error": "\(error)"])
@@ -126,13 +135,17 @@ public final class RequestHandler: Sendable {
             return Context(caller: Caller(uid: uid), admin: nil, isOperator: isOperator, now: now)
         }
         guard let found = try database.admin(credentialHash: Self.hash(credential)) else { throw ZHTJError.credentialInvalid }
-        guard found.uid == uid else {
-            try? database.recordRefusal(caller: Caller(uid: uid), action: "credential.refused", target: "admin:\(found.info.id)",
-                                        detail: "credential of uid \(found.uid) presented by uid \(uid)", now: now)
-            throw ZHTJError.credentialWrongUser
-        }
+        guard found.uid == uid else { throw ZHTJError.credentialWrongUser }
         let caller = Caller(uid: uid, adminID: found.info.id, orgID: found.info.org.id, orgPath: found.orgPath)
         return Context(caller: caller, admin: found.info, isOperator: isOperator, now: now)
+    }
+
+    /// The request's `params` as compact JSON, at most 300 characters (for the audit of a denial).
+    static func paramsSummary(_ data: Data) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let params = object["params"],
+            let json = try? JSONSerialization.data(withJSONObject: params, options: [.sortedKeys, .fragmentsAllowed])
+        else { return "" }
+        return String(String(decoding: json, as: UTF8.self).prefix(300))
     }
 
     static func hash(_ credential: String) -> String {

@@ -56,10 +56,7 @@ extension AppDatabase {
                 ($0["reviewerOrgID"] as Int64) == orgID && ($0["state"] as String) == "pending"
             } ?? false
         }
-        guard open else {
-            try recordRefusal(caller: caller, action: "change.refused", target: "change:\(id)", detail: "not open for this org", now: now)
-            throw ZHTJError.changeRequestNotFound(id)
-        }
+        guard open else { throw ZHTJError.changeRequestNotFound(id) }
         return try write { db in
             guard let row = try Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id]),
                 row["reviewerOrgID"] as Int64 == orgID, row["state"] as String == "pending"
@@ -91,7 +88,6 @@ extension AppDatabase {
         }
         let parent = try read { db in try Int64.fetchOne(db, sql: "SELECT parentID FROM org WHERE id = ?", arguments: [member.branchID]) }
         guard caller.orgID == member.branchID || (parent != nil && caller.orgID == parent) else {
-            try recordRefusal(caller: caller, action: "member.set-number.refused", target: "member:\(member.id)", detail: number, now: now)
             throw ZHTJError.notAllowed("only the member's own org and its direct superior may correct a development number (R-M3)")
         }
         try write { db in

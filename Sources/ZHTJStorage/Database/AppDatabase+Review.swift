@@ -135,10 +135,7 @@ extension AppDatabase {
     public func decide(reviewID: Int64, decision: ReviewRules.Decision, reasonCode: String?, caller: Caller, now: Date) throws -> DecisionOutcome {
         guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
         let reviewer = try read { db in try Int64.fetchOne(db, sql: "SELECT reviewerOrgID FROM archiveVersion WHERE id = ?", arguments: [reviewID]) }
-        guard reviewer == orgID else {
-            try recordRefusal(caller: caller, action: "review.refused", target: "review:\(reviewID)", detail: "not this org's review", now: now)
-            throw ZHTJError.reviewNotFound(reviewID)
-        }
+        guard reviewer == orgID else { throw ZHTJError.reviewNotFound(reviewID) }
         return try write { db in
             guard let row = try Row.fetchOne(
                 db, sql: """

@@ -12,7 +12,6 @@ extension AppDatabase {
         guard target.id != member.branchID else { throw ZHTJError.badRequest("the member is already in \(target.fullName)") }
         let status = member.status ?? .notAuthenticated
         if member.needsEArchive, status != .authenticated {
-            try recordRefusal(caller: caller, action: "member.transfer.refused", target: "member:\(member.id)", detail: "\(status.rawValue) → \(target.fullName)", now: now)
             throw ZHTJError.notAllowed(
                 "团员\(member.name)身份\(status.chinese)，认证前不能转接 / \(member.name) is \(status.rawValue): members who need an e-archive are authenticated before a transfer (R-E11)")
         }

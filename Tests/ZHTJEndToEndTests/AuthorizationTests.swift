@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import ZHTJTestSupport
+
+/// Who may do what to whom (issue 6): for each command, an admin of an unrelated org, of a child org, of the parent
+/// org and of the right org. Only the right ones succeed, and every denial is audited.
+@Suite struct AuthorizationTests {
+    /// Admins: root (0001), a (committee 0002, the reviewer of branch 0003), c (branch 0003), b (unrelated committee 0004).
+    static func setUp() throws -> Scenario {
+        let s = try Scenario.withMembers()
+        try s.registerAdmin(org: "0002", issuer: "root.cred", newCredentials: "a.cred", name: "甲")
+        try s.registerAdmin(org: "0004", issuer: "root.cred", newCredentials: "b.cred", name: "乙")
+        try s.registerAdmin(org: "0003", issuer: "a.cred", newCredentials: "c.cred", name: "丙")
+        try s.daemon.drop(PDFBuilder.textForm(number: "202144010001"), folder: branchA, name: "李明.pdf")
+        try s.daemon.drop(PDFBuilder.scannedForm(number: nil), folder: branchA, name: "scan.pdf")
+        try s.daemon.drop(HostilePDF.fake(), folder: branchA, name: "fake.pdf")
+        try s.daemon.waitForEmptyInbox()
+        return s
+    }
+
+    struct Case {
+        var name: String
+        var allowed: [String]
+        var denied: [String]
+        var arguments: (String) -> [String]
+    }
+
+    func deniedCount(_ s: Scenario) throws -> Int {
+        let out = try runProgram("/usr/bin/sqlite3", [s.daemon.storage + "/db/zhtj.sqlite", "SELECT count(*) FROM audit WHERE action = 'denied'"], environment: s.daemon.environment)
+        return Int(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    @Test func onlyTheRightAdminsSucceedAndEveryDenialIsAudited() throws {
+        let s = try Self.setUp()
+        let review = try jsonArray(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: "a.cred")).stdout).first?["id"] as? Int ?? 0
+        let unmatched = try s.uploads("unmatched").first?["id"] as? Int ?? 0
+        let refused = try s.uploads("refused").first?["id"] as? Int ?? 0
+        var counter = 0
+        func unique() -> String { counter += 1; return String(counter) }
+        let cases: [Case] = [
+            Case(name: "org create under 0002", allowed: ["a", "root"], denied: ["c", "b"]) { _ in ["org", "create", "--name", "新\(unique())团支部", "--category", "branch", "--parent", "0002"] },
+            Case(name: "org code 0003", allowed: ["a"], denied: ["root", "c", "b"]) { _ in ["org", "code", "0003"] },
+            Case(name: "org tree 0002", allowed: ["a", "root"], denied: ["c", "b"]) { _ in ["org", "tree", "0002"] },
+            Case(name: "org progress 0002", allowed: ["a", "root"], denied: ["c", "b"]) { _ in ["org", "progress", "0002"] },
+            Case(name: "org secretary 0003", allowed: ["c", "a", "root"], denied: ["b"]) { _ in
+                ["org", "secretary", "--org", "0003", "--name", "书记", "--id-number", "110101199805050055", "--mobile", "13800001234"]
+            },
+            Case(name: "member show", allowed: ["c", "a", "root"], denied: ["b"]) { _ in ["member", "show", "202144010001"] },
+            Case(name: "history", allowed: ["c", "a", "root"], denied: ["b"]) { _ in ["history", "202144010001"] },
+            Case(name: "get", allowed: ["c", "a", "root"], denied: ["b"]) { who in ["get", "202144010001", "-o", "/tmp/zhtj-auth-\(UUID().uuidString)-\(who).pdf"] },
+            Case(name: "stats 0002", allowed: ["a", "root"], denied: ["c", "b"]) { _ in ["stats", "--org", "0002"] },
+            Case(name: "reminders 0003", allowed: ["c", "a", "root"], denied: ["b"]) { _ in ["reminders", "--org", "0003"] },
+            Case(name: "member set-number", allowed: ["c", "a"], denied: ["root", "b"]) { _ in ["member", "set-number", "440101200702020226", "2022440100\(10 + counter)", "--reason", "更正"] },
+            Case(name: "reject (reviewer only)", allowed: [], denied: ["root", "c", "b"]) { _ in ["reject", String(review), "--reason", "不清晰"] },
+            Case(name: "approve (reviewer only)", allowed: ["a"], denied: ["root", "c", "b"]) { _ in ["approve", String(review)] },
+            Case(name: "change-request", allowed: ["c"], denied: ["b"]) { _ in ["change-request", "202144010001", "--reason", "补页"] },
+            Case(name: "attach", allowed: ["c"], denied: ["b"]) { _ in ["attach", String(unmatched), "--member", "440101200702020226"] },
+            Case(name: "retry", allowed: ["c"], denied: ["b"]) { _ in ["retry", String(refused)] },
+        ]
+        let before = try deniedCount(s)
+        var denials = 0
+        for c in cases {
+            for who in c.denied {
+                let result = try s.daemon.cli(c.arguments(who), credentials: who + ".cred")
+                #expect(result.status != 0, "\(c.name): \(who) should be refused: \(result.combined)")
+                denials += 1
+            }
+            for who in c.allowed {
+                let result = try s.daemon.cli(c.arguments(who), credentials: who + ".cred")
+                #expect(result.status == 0, "\(c.name): \(who) should succeed: \(result.combined)")
+            }
+        }
+        #expect(try deniedCount(s) - before == denials)
+    }
+}
