@@ -44,7 +44,8 @@ public final class Daemon: Sendable {
         let reminders = ReminderService(delivery: delivery, database: database, settings: settings, clock: clock, logger: logger)
         let handler = RequestHandler(
             database: database, layout: layout, settings: settings, clock: clock, logger: logger, groupID: groupID, delivery: delivery)
-        let server = SocketServer(path: layout.socket, handler: handler, logger: logger, groupID: groupID, idleTimeoutSeconds: settings.idleTimeoutSeconds)
+        let server = SocketServer(path: layout.socket, handler: handler, logger: logger, groupID: groupID, idleTimeoutSeconds: settings.idleTimeoutSeconds,
+            maxConnections: settings.maxConnections)
         group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: watcher), .init(service: reminders), .init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

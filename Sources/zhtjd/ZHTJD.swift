@@ -39,6 +39,12 @@ struct ZHTJD: AsyncParsableCommand {
         }
         // A parser child that dies must not kill the daemon through a broken pipe.
         signal(SIGPIPE, SIG_IGN)
+        // Connections, the database and the parser children all need descriptors: raise the soft limit to the hard one.
+        var files = rlimit()
+        if getrlimit(Int32(RLIMIT_NOFILE.rawValue), &files) == 0, files.rlim_cur < files.rlim_max {
+            files.rlim_cur = files.rlim_max
+            _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &files)
+        }
         var overrides: [String: String] = [:]
         if let storage { overrides["storage.root"] = storage }
         if let logLevel { overrides["log.level"] = logLevel }

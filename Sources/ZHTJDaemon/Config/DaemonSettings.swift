@@ -12,6 +12,8 @@ public struct DaemonSettings: Sendable {
     public var logLevel: Logger.Level
     /// `socket.group`: a system group whose members may connect to the socket (admins); none by default.
     public var socketGroup: String?
+    /// `socket.maxConnections`: connections served at once; one more is told "too many connections" and closed.
+    public var maxConnections: Int = 512
     /// `socket.idleTimeoutSeconds`: a connection that sends nothing for this long is closed.
     public var idleTimeoutSeconds: Int
     /// `registration.maxFailures` within `registration.failureWindowSeconds`: failed code redemptions allowed per uid.
@@ -94,6 +96,7 @@ public struct DaemonSettings: Sendable {
         settings.logLevel = parsed
         settings.socketGroup = reader.string(forKey: "socket.group").flatMap { $0.isEmpty ? nil : $0 }
         settings.idleTimeoutSeconds = try positive(reader, "socket.idleTimeoutSeconds", settings.idleTimeoutSeconds)
+        settings.maxConnections = try positive(reader, "socket.maxConnections", settings.maxConnections)
         settings.throttle.maxFailures = try positive(reader, "registration.maxFailures", settings.throttle.maxFailures)
         settings.throttle.window = TimeInterval(try positive(reader, "registration.failureWindowSeconds", Int(settings.throttle.window)))
         settings.searchLimit = try positive(reader, "members.searchLimit", settings.searchLimit)

@@ -11,6 +11,8 @@ final class LineFrameDecoder: ByteToMessageDecoder {
     typealias InboundOut = Frame
     let maxLength: Int
     private var failed = false
+    /// How far the current partial line has been searched for a newline, so each byte is scanned once.
+    private var scanned = 0
 
     init(maxLength: Int) {
         self.maxLength = maxLength
@@ -22,7 +24,9 @@ final class LineFrameDecoder: ByteToMessageDecoder {
             return .needMoreData
         }
         let view = buffer.readableBytesView
-        if let newline = view.firstIndex(of: UInt8(ascii: "\n")) {
+        let from = view.startIndex + min(scanned, view.count)
+        if let newline = view[from...].firstIndex(of: UInt8(ascii: "\n")) {
+            scanned = 0
             let length = newline - view.startIndex
             guard length <= maxLength else { return tooLong(context: context, buffer: &buffer) }
             var bytes = buffer.readBytes(length: length)!
@@ -31,6 +35,7 @@ final class LineFrameDecoder: ByteToMessageDecoder {
             context.fireChannelRead(Self.wrapInboundOut(.line(bytes)))
             return .continue
         }
+        scanned = view.count
         if view.count > maxLength { return tooLong(context: context, buffer: &buffer) }
         return .needMoreData
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
@@ -18,8 +19,10 @@ public struct SocketServer: Service {
     let logger: Logger
     let groupID: gid_t?
     let idleTimeout: TimeAmount
+    let maxConnections: Int
 
-    public init(path: String, handler: RequestHandler, logger: Logger, groupID: gid_t?, idleTimeoutSeconds: Int) {
+    public init(path: String, handler: RequestHandler, logger: Logger, groupID: gid_t?, idleTimeoutSeconds: Int, maxConnections: Int) {
+        self.maxConnections = maxConnections
         self.path = path
         self.handler = handler
         self.logger = logger
@@ -51,8 +54,22 @@ public struct SocketServer: Service {
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 try await server.executeThenClose { inbound in
+                    let active = NIOLockedValueBox(0)
                     for try await connection in inbound {
-                        group.addTask { await self.serve(connection) }
+                        // Bounded: past `socket.maxConnections` a connection is told so and closed at once.
+                        let admitted = active.withLockedValue { count -> Bool in
+                            guard count < maxConnections else { return false }
+                            count += 1
+                            return true
+                        }
+                        guard admitted else {
+                            group.addTask { await self.refuseBusy(connection) }
+                            continue
+                        }
+                        group.addTask {
+                            await self.serve(connection)
+                            active.withLockedValue { $0 -= 1 }
+                        }
                     }
                 }
             }
@@ -61,6 +78,16 @@ public struct SocketServer: Service {
         }
         unlink(path)
         logger.notice("socket closed")
+    }
+
+    private func refuseBusy(_ connection: Connection) async {
+        let error = ZHTJError.badRequest("too many connections (socket.maxConnections = \(maxConnections)); try again shortly")
+        var reply = RequestHandler.encode(Response<NoParams>(id: nil, error: error))
+        reply.append(UInt8(ascii: "\n"))
+        try? await connection.channel.executeThenClose { _, outbound in
+            try await outbound.write(ByteBuffer(bytes: reply))
+        }
+        logger.warning("connection refused: too many", metadata: ["zhtj.uid": "\(connection.peer.uid)"])
     }
 
     struct Connection: Sendable {
