@@ -48,7 +48,11 @@ public final class Daemon: Sendable {
             maxConnections: settings.maxConnections)
         group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: watcher), .init(service: reminders), .init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [
+                    .init(service: watcher), .init(service: reminders), .init(service: server),
+                    // Without NOTIFY_SOCKET it returns at once: that must not stop the others.
+                    .init(service: SystemdNotifier(logger: logger), successTerminationBehavior: .ignore),
+                ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     }
 
     /// `zhtjd --once`: processes what is in the inbox now and returns.

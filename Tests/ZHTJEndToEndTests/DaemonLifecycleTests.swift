@@ -123,3 +123,44 @@ extension DaemonLifecycleTests {
         #expect(Date().timeIntervalSince(started) < 5)
     }
 }
+
+extension DaemonLifecycleTests {
+    // Type=notify: READY=1 once serving, WATCHDOG=1 at half WATCHDOG_USEC, STOPPING=1 on SIGTERM.
+    @Test func systemdNotifyProtocol() throws {
+        let daemon = try TestDaemon()
+        let path = daemon.root + "/notify.sock"
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            let bytes = Array(path.utf8)
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        daemon.extraEnvironment = ["NOTIFY_SOCKET": path, "WATCHDOG_USEC": "400000"]
+        try daemon.start()
+        func receive() -> String {
+            var buffer = [UInt8](repeating: 0, count: 512)
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            return n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self) : ""
+        }
+        var messages: [String] = []
+        for _ in 0..<3 { messages.append(receive()) }
+        #expect(messages.first?.hasPrefix("READY=1") == true)
+        #expect(messages.dropFirst().contains("WATCHDOG=1"))
+        #expect(daemon.stop() == 0)
+        var last = ""
+        for _ in 0..<20 {
+            last = receive()
+            if last == "STOPPING=1" || last.isEmpty { break }
+        }
+        #expect(last == "STOPPING=1")
+    }
+}
