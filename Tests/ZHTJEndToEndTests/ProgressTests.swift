@@ -67,9 +67,13 @@ import Testing
         let s = try Scenario()
         let csv = "组织简称,组织类别\n" + (1...1000).map { "第\($0)团支部,branch" }.joined(separator: "\n")
         let file = try s.daemon.write("many.csv", Data(csv.utf8))
-        try expectOK(s.daemon.cli(["org", "import", file], credentials: "root.cred"))
+        let imported = try s.daemon.cli(["org", "import", file], credentials: "root.cred")
+        if imported.status != 0 { Issue.record("daemon log: \(s.daemon.log.suffix(4000))") }
+        try expectOK(imported)
         let out = s.daemon.root + "/progress.csv"
-        let result = try expectOK(s.daemon.cli(["org", "progress", "--csv", out], credentials: "root.cred"))
+        let progress = try s.daemon.cli(["org", "progress", "--csv", out], credentials: "root.cred")
+        if progress.status != 0 { Issue.record("daemon log: \(s.daemon.log.suffix(3000))") }
+        let result = try expectOK(progress)
         #expect(result.stdout.contains("split into"))
         let first = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")
         let second = try String(contentsOfFile: s.daemon.root + "/progress-2.csv", encoding: .utf8).split(separator: "\r\n")

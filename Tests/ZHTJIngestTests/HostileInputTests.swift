@@ -26,7 +26,9 @@ import ZHTJTestSupport
 
     static let runner = PDFProbeRunner(executable: zhtjd, memoryMB: 512, cpuSeconds: 10, wallSeconds: wallSeconds)
 
-    // issue 6: the hostile files. None has more than one real page.
+    // issue 6: the hostile files. None has more than one real page. Note: poppler 22.12 takes the page count from
+    // /Count, so `pageTreeLoopWithoutPage` (no page at all) is accepted as one page with no text: page 1 cannot be
+    // loaded, and `Poppler.probe` does not tell that apart from an image-only page.
     enum Hostile: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case nestedArrays, pageTreeLoop, pageTreeLoopWithoutPage, deepPageTree, hugeCount, inflateBomb, inflateStringBomb
 
@@ -72,7 +74,7 @@ import ZHTJTestSupport
     static func inspect(_ bytes: [UInt8], with inspector: Inspector) -> Run {
         withTemporaryDirectory { dir in
             let path = dir + "/file.pdf"
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
             let started = ContinuousClock.now
             let outcome = inspector.inspect(RawPath(path))
             let elapsed = ContinuousClock.now - started
@@ -87,7 +89,7 @@ import ZHTJTestSupport
 
     static func dump(_ name: String, _ bytes: [UInt8]) {
         guard let folder = ProcessInfo.processInfo.environment["ZHTJ_HOSTILE_DUMP"], !folder.isEmpty else { return }
-        FileManager.default.createFile(atPath: folder + "/\(name).pdf", contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: folder + "/\(name).pdf", contents: Data(bytes))
     }
 
     /// This process's resident set (VmRSS in /proc/self/status), in kB.
@@ -116,6 +118,7 @@ import ZHTJTestSupport
         #expect(HostilePDF.pageTreeLoop().count < 2_000)
         #expect(HostilePDF.inflateBomb().count < 4_000)
         #expect(HostilePDF.inflateStringBomb().count < 4_000)
+        #expect(HostilePDF.inflateBomb(inflatedBytes: 4 << 30).count < 8_000)
     }
 
     // issue 6: a small bomb (1 MiB) proves the hand-made double FlateDecode stream is valid: poppler inflates it
@@ -138,12 +141,29 @@ import ZHTJTestSupport
         }
     }
 
+    // issue 6: the bombs, in page 1's /Contents. The 4 GiB one needs more CPU than the child is given.
+    enum Bomb: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case whiteSpace1GiB, string1GiB, whiteSpace4GiB
+
+        var testDescription: String { rawValue }
+
+        var inflatedBytes: Int {
+            self == .whiteSpace4GiB ? 4 << 30 : HostilePDF.inflateBombDefaultBytes
+        }
+
+        func bytes() -> [UInt8] {
+            self == .string1GiB
+                ? HostilePDF.inflateStringBomb(inflatedBytes: inflatedBytes)
+                : HostilePDF.inflateBomb(inflatedBytes: inflatedBytes)
+        }
+    }
+
     // issue 6: poppler inflates a content stream only to draw or extract the page, and the child extracts page 1's
-    // text, so the bomb in page 1's /Contents is met. The child must be stopped by its memory or CPU limit (or the
-    // wall clock), or finish; which one happened is printed.
-    @Test(arguments: [Hostile.inflateBomb, .inflateStringBomb])
-    func inflateBombIsStoppedOrFinishes(_ hostile: Hostile) throws {
-        let run = Self.inspect(hostile.bytes(), with: try Inspector(runner: Self.runner))
+    // text, so a bomb in page 1's /Contents is met. The child must be stopped by its memory or CPU limit (or the
+    // wall clock), or finish; which one happened is printed, not asserted (it depends on the machine's speed).
+    @Test(arguments: Bomb.allCases)
+    func inflateBombIsStoppedOrFinishes(_ bomb: Bomb) throws {
+        let run = Self.inspect(bomb.bytes(), with: try Inspector(runner: Self.runner))
         let how: String
         switch run.outcome {
         case .accepted(_, let probe, _):
@@ -151,9 +171,11 @@ import ZHTJTestSupport
                 ? "finished, having inflated and read the whole stream"
                 : "finished without reading the whole stream"
             #expect(probe.pages == 1)
-        case .refused(.unsafe(let why), _) where why.contains("signal 24") || why.contains("signal 9"):
+        // RLIMIT_CPU: SIGXCPU at the soft limit, SIGKILL at the hard one (the child sets both to the same value).
+        case .refused(.unsafe(let why), _) where why.hasSuffix("signal 9") || why.hasSuffix("signal 24"):
             how = "stopped by the CPU limit (\(why))"
-        case .refused(.unsafe(let why), _) where why.contains("signal 6") || why.contains("signal 11") || why.contains("exit status"):
+        // RLIMIT_AS: an allocation fails, and poppler (std::bad_alloc) or glib (g_malloc) aborts.
+        case .refused(.unsafe(let why), _) where why.hasSuffix("signal 6"):
             how = "stopped by the memory limit (\(why))"
         case .refused(.unsafe(let why), _) where why.contains("longer than"):
             how = "stopped by the wall clock (\(why))"
@@ -163,7 +185,7 @@ import ZHTJTestSupport
             how = "vanished"
             Issue.record("the file vanished")
         }
-        print("issue 6: \(hostile.rawValue) (\(run.size) bytes, inflates to \(HostilePDF.inflateBombDefaultBytes) bytes): "
+        print("issue 6: \(bomb.rawValue) bomb (\(run.size) bytes, inflates to \(bomb.inflatedBytes) bytes): "
             + "\(how) in \(String(format: "%.2f", run.seconds)) s")
         #expect(run.seconds < Self.wallSeconds + Self.marginSeconds)
     }

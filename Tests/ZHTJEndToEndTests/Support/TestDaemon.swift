@@ -103,7 +103,12 @@ final class TestDaemon {
             // runuser sets the uid, gid and supplementary groups of the other user.
             return try runProgram("/usr/sbin/runuser", ["-u", asUser, "--", Binaries.zhtj] + arguments, environment: env, currentDirectory: root, stdin: stdin)
         }
-        return try runProgram(Binaries.zhtj, arguments, environment: env, currentDirectory: root, stdin: stdin)
+        var result = try runProgram(Binaries.zhtj, arguments, environment: env, currentDirectory: root, stdin: stdin)
+        if result.stderr.contains("closed the connection") {
+            // Show what the daemon said, so a failure here can be understood.
+            result.stderr += "\n--- zhtjd log (running: \(process?.isRunning ?? false)) ---\n" + String(log.suffix(4000))
+        }
+        return result
     }
 
     /// Sends raw request lines with socat-like behaviour and returns the reply lines.
