@@ -9,8 +9,17 @@ import ZHTJTestSupport
 /// Hostile and odd inbox entries through the real daemon: each refused with its own reason, kept, never read through
 /// a link; odd names work and are shown escaped (issue 3).
 @Suite struct IngestHostileTests {
+    /// The daemon's resident memory (VmRSS), in kB.
+    static func residentKB(_ pid: Int32) -> Int {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+    }
+
     @Test func eachHostileFileIsRefusedWithItsReasonAndTheDaemonCarriesOn() throws {
         let s = try Scenario.withMembers()
+        let pid = s.daemon.process?.processIdentifier ?? 0
+        let before = Self.residentKB(pid)
         let folder = s.daemon.inboxFolder(branchA)
         let secret = s.daemon.root + "/secret.pdf"
         FileManager.default.createFile(atPath: secret, contents: Data(PDFBuilder.textForm(number: "202144010001")))
@@ -48,8 +57,20 @@ import ZHTJTestSupport
         #expect(FileManager.default.fileExists(atPath: secret))
         #expect(try s.archives("202144010001").isEmpty)
         #expect(try s.archives("202244010002").isEmpty)
-        // The daemon still answers.
+        // The daemon still answers, and its own memory did not grow with the hostile files (the parser child's is apart).
         try expectOK(s.daemon.cli(["whoami"], credentials: "root.cred"))
+        // Deep structures and an inflate bomb too.
+        try s.daemon.drop(HostilePDF.nestedArrays(), folder: branchA, name: "nested.pdf")
+        try s.daemon.drop(HostilePDF.pageTreeLoop(withPage: false), folder: branchA, name: "loop.pdf")
+        try s.daemon.drop(HostilePDF.deepPageTree(), folder: branchA, name: "deep.pdf")
+        try s.daemon.drop(HostilePDF.inflateStringBomb(inflatedBytes: HostilePDF.inflateBombDefaultBytes), folder: branchA, name: "bomb.pdf")
+        try s.daemon.waitForEmptyInbox(timeout: 120)
+        let after = Self.residentKB(pid)
+        print("issue 6: zhtjd VmRSS \(before) kB before, \(after) kB after the hostile files")
+        #expect(after - before < 50 * 1024)
+        let verdicts = Dictionary(try s.uploads("refused").map { ($0["name"] as? String ?? "", $0["reasonCode"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(verdicts["loop.pdf"] == "no-pages")
+        #expect(verdicts["bomb.pdf"] == "unsafe")
     }
 
     // Names are bytes: spaces, Chinese, a newline, a leading dash, invalid UTF-8 and 255 bytes all work.

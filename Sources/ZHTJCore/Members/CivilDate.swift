@@ -39,10 +39,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    /// The UTC calendar date of an instant.
-    public init(_ instant: Date) {
+    /// The calendar date of an instant in `timeZone` (default: the machine's, where the org's admins live), so the
+    /// reminder's day, "today" and the current year agree with the clock on the wall.
+    public init(_ instant: Date, timeZone: TimeZone = .current) {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
         self.year = parts.year!
         self.month = parts.month!

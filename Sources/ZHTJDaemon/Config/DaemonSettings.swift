@@ -107,8 +107,9 @@ public struct DaemonSettings: Sendable {
         settings.parserCPUSeconds = try positive(reader, "parser.cpuSeconds", settings.parserCPUSeconds)
         settings.parserTimeoutSeconds = try positive(reader, "parser.timeoutSeconds", settings.parserTimeoutSeconds)
         let time = reader.string(forKey: "reminders.time", default: "08:00")
+        let shape = time.count == 5 && time.enumerated().allSatisfy { $0.offset == 2 ? $0.element == ":" : $0.element.isASCII && $0.element.isNumber }
         let parts = time.split(separator: ":").compactMap { Int($0) }
-        guard parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
+        guard shape, parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
             throw SettingsError.invalid(key: "reminders.time", value: time, expected: "a local time HH:MM, e.g. 08:00")
         }
         settings.reminderTime = (parts[0], parts[1])

@@ -35,14 +35,15 @@ extension RequestHandler {
                 guard let category = OrgCategory(userText: cell(categoryColumn)) else { throw ZHTJError.invalidCategory(cell(categoryColumn)) }
                 let parent = cell(parentColumn).isEmpty ? admin.org : try database.resolveOrg(cell(parentColumn), scopePath: caller.orgPath)
                 let industry = cell(industryColumn).isEmpty ? parent.industry : cell(industryColumn)
+                let fullName = cell(fullColumn).isEmpty ? nil : try OrgNaming.validatedShortName(cell(fullColumn))
                 let org = try database.createOrg(
-                    name: name, fullName: cell(fullColumn).isEmpty ? nil : cell(fullColumn), category: category, industry: industry,
+                    name: name, fullName: fullName, category: category, industry: industry,
                     parentID: parent.id, caller: caller, now: context.now)
                 ensureFolder(org)
                 created.append(org)
                 if let warning = OrgNaming.warning(shortName: name, category: category) { warnings.append("第\(row.line)行 line \(row.line): \(warning)") }
             } catch let error as ZHTJError {
-                issues.append(RowIssue(line: row.line, column: "", value: cell(nameColumn), reason: error.description))
+                issues.append(RowIssue(line: row.line, column: "组织简称", value: cell(nameColumn), reason: error.description))
             }
         }
         return OrgImportReport(rows: rows.count - 1, created: created, issues: issues, warnings: warnings)

@@ -67,7 +67,7 @@ public final class ReminderDelivery: Sendable {
                 return
             }
             detail = result.map { "exit status \($0)" } ?? "timed out"
-            logger.warning("reminder hook failed; retrying", metadata: ["zhtj.org": "\(orgID)", "zhtj.admin": "\(adminID)", "zhtj.attempt": "\(attempt)", "zhtj.error": "\(detail)"])
+            logger.warning(attempt < settings.hookAttempts ? "reminder hook failed; retrying" : "reminder hook failed", metadata: ["zhtj.org": "\(orgID)", "zhtj.admin": "\(adminID)", "zhtj.attempt": "\(attempt)", "zhtj.error": "\(detail)"])
             if attempt < settings.hookAttempts { sleep(UInt32(settings.hookRetrySeconds)) }
         }
         try? database.recordHookDelivery(orgID: orgID, adminID: adminID, day: day, attempts: settings.hookAttempts, ok: false, detail: detail, now: now)
@@ -77,8 +77,9 @@ public final class ReminderDelivery: Sendable {
     /// `/bin/sh -c hook` with `input` on stdin; the exit status, or nil after a timeout (the hook is killed).
     static func run(_ hook: String, input: Data, environment: [String: String], timeout: Double) -> Int32? {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", hook]
+        // setsid: the hook and everything it starts form one process group, killed together at the timeout.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = ["/bin/sh", "-c", hook]
         process.environment = environment
         let stdin = Pipe()
         process.standardInput = stdin
@@ -91,6 +92,7 @@ public final class ReminderDelivery: Sendable {
         try? stdin.fileHandleForWriting.write(contentsOf: input)
         try? stdin.fileHandleForWriting.close()
         if done.wait(timeout: .now() + timeout) == .timedOut {
+            kill(-process.processIdentifier, SIGKILL)
             kill(process.processIdentifier, SIGKILL)
             done.wait()
             return nil

@@ -42,10 +42,14 @@ public struct ReminderService: Service {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
                 var sent = 0
-                do {
-                    for id in try database.allOrgIDs() where try delivery.deliver(orgID: id, now: now) == .sent { sent += 1 }
-                } catch {
-                    logger.error("reminder sweep failed", metadata: ["zhtj.error": "\(error)"])
+                let ids = (try? database.allOrgIDs()) ?? []
+                for id in ids {
+                    // One org's failure (a full disk, say) is logged; the others still get theirs.
+                    do {
+                        if try delivery.deliver(orgID: id, now: now) == .sent { sent += 1 }
+                    } catch {
+                        logger.error("reminder failed for one org", metadata: ["zhtj.org": "\(id)", "zhtj.error": "\(error)"])
+                    }
                 }
                 logger.notice("daily reminders", metadata: ["zhtj.sent": "\(sent)"])
                 continuation.resume()

@@ -24,13 +24,15 @@ public enum Poppler {
         let pages = Int(poppler_document_get_n_pages(document))
         guard pages > 0 else { return PDFProbeResult(outcome: .noPages, detail: "the page tree holds no page") }
         var text = ""
-        if let page = poppler_document_get_page(document, 0) {
-            if let raw = poppler_page_get_text(page) {
-                text = String(cString: raw)
-                g_free(raw)
-            }
-            g_object_unref(UnsafeMutableRawPointer(page))
+        // A page tree that counts pages it does not hold (a loop, say): page 1 cannot be loaded, so there is no page.
+        guard let page = poppler_document_get_page(document, 0) else {
+            return PDFProbeResult(outcome: .noPages, detail: "page 1 cannot be loaded")
         }
+        if let raw = poppler_page_get_text(page) {
+            text = String(cString: raw)
+            g_free(raw)
+        }
+        g_object_unref(UnsafeMutableRawPointer(page))
         var metadata: [String] = []
         for getter in [poppler_document_get_title, poppler_document_get_subject, poppler_document_get_keywords] {
             if let raw = getter(document) {
