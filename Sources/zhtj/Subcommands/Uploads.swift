@@ -19,7 +19,8 @@ extension ZHTJ {
                     for u in uploads {
                         table.add([String(u.id), u.name, u.folder, u.pages.map(String.init) ?? "", u.developmentNumber.map { "\($0) (\(u.numberSource ?? ""))" } ?? "—", Format.time(u.receivedAt)])
                     }
-                    return table.render() + "\n用 zhtj attach 编号 --member 团员 指定团员 / attach one with `zhtj attach ID --member KEY`"
+                    return table.render() + (uploads.count >= 1000 ? "\n只显示最早的1000个 / showing the oldest 1000 only" : "")
+                        + "\n用 zhtj attach 编号 --member 团员 指定团员 / attach one with `zhtj attach ID --member KEY`"
                 }
             }
         }
@@ -57,7 +58,7 @@ extension ZHTJ {
                     if uploads.isEmpty { return "没有被拒的文件 / no refused files" }
                     var table = TextTable(header: ["编号 id", "文件 file", "目录 folder", "原因 reason", "收到 received"])
                     for u in uploads { table.add([String(u.id), u.name, u.folder, u.reason ?? u.reasonCode ?? "", Format.time(u.receivedAt)]) }
-                    return table.render()
+                    return table.render() + (uploads.count >= 1000 ? "\n只显示最早的1000个 / showing the oldest 1000 only" : "")
                 }
             }
         }
