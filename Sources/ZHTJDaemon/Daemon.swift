@@ -18,7 +18,10 @@ public final class Daemon: Sendable {
     let lock: InstanceLock
     let watcher: InboxWatcher
 
-    public init(settings: DaemonSettings, logger: Logger, clock: DaemonClock = DaemonClock()) throws {
+    public init(
+        settings: DaemonSettings, logger: Logger, clock: DaemonClock = DaemonClock(), configFile: String? = nil,
+        overrides: [String: String] = [:]
+    ) throws {
         layout = StorageLayout(root: settings.storageRoot)
         let groupID = try settings.socketGroup.map { try StorageLayout.groupID(named: $0) }
         try layout.createRunFolder()
@@ -50,6 +53,7 @@ public final class Daemon: Sendable {
             configuration: .init(
                 services: [
                     .init(service: watcher), .init(service: reminders), .init(service: server),
+                    .init(service: ConfigReloader(configFile: configFile, overrides: overrides, logger: logger)),
                     // Without NOTIFY_SOCKET it returns at once: that must not stop the others.
                     .init(service: SystemdNotifier(logger: logger), successTerminationBehavior: .ignore),
                 ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

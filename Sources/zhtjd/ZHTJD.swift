@@ -50,13 +50,10 @@ struct ZHTJD: AsyncParsableCommand {
         if let logLevel { overrides["log.level"] = logLevel }
         do {
             let settings = try await DaemonSettings.load(configFile: config, overrides: overrides)
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = settings.logLevel
-                return handler
-            }
+            ReloadableLogLevel.level = settings.logLevel
+            LoggingSystem.bootstrap { ReloadableLogHandler(label: $0) }
             let logger = Logger(label: "zhtjd")
-            let daemon = try Daemon(settings: settings, logger: logger)
+            let daemon = try Daemon(settings: settings, logger: logger, configFile: config, overrides: overrides)
             if once {
                 let results = try daemon.runOnce()
                 logger.notice("inbox processed", metadata: ["zhtj.files": "\(results.count)"])

@@ -164,3 +164,26 @@ extension DaemonLifecycleTests {
         #expect(last == "STOPPING=1")
     }
 }
+
+extension DaemonLifecycleTests {
+    // SIGHUP reloads the configuration: a broken one is rejected and the old one kept; a good one applies its log level.
+    @Test func sighupReloadsAndRejectsABrokenConfiguration() throws {
+        let daemon = try TestDaemon()
+        daemon.logLevel = nil
+        let config = try daemon.write("zhtjd.json", Data(#"{"log": {"level": "info"}}"#.utf8))
+        try daemon.start(arguments: ["--config", config])
+        guard let pid = daemon.process?.processIdentifier else { throw TestFailure("no daemon") }
+        try expectOK(daemon.cli(["whoami"], credentials: nil))
+        #expect(!daemon.log.contains(" debug "))
+        try daemon.write("zhtjd.json", Data("{ broken".utf8))
+        kill(pid, SIGHUP)
+        try daemon.waitUntil("the rejection", timeout: 20) { daemon.log.contains("configuration rejected") }
+        try expectOK(daemon.cli(["whoami"], credentials: nil))
+        try daemon.write("zhtjd.json", Data(#"{"log": {"level": "debug"}}"#.utf8))
+        kill(pid, SIGHUP)
+        try daemon.waitUntil("the reload", timeout: 20) { daemon.log.contains("configuration reloaded") }
+        try expectOK(daemon.cli(["whoami"], credentials: nil))
+        try daemon.waitUntil("a debug line", timeout: 20) { daemon.log.contains(" debug ") }
+        #expect(daemon.stop() == 0)
+    }
+}

@@ -11,6 +11,8 @@ final class TestDaemon {
     let clockFile: String
     let logFile: String
     var extraEnvironment: [String: String]
+    /// The `--log-level` given at start; nil gives none (the config file's then counts).
+    var logLevel: String? = "debug"
     private(set) var process: Process?
 
     var socket: String { storage + "/run/zhtjd.sock" }
@@ -51,7 +53,7 @@ final class TestDaemon {
     func start(arguments: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binaries.zhtjd)
-        process.arguments = ["--storage", storage, "--log-level", "debug"] + arguments
+        process.arguments = ["--storage", storage] + (logLevel.map { ["--log-level", $0] } ?? []) + arguments
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         FileManager.default.createFile(atPath: logFile, contents: nil)
