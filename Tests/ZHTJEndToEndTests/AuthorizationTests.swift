@@ -54,9 +54,21 @@ import ZHTJTestSupport
             Case(name: "reject (reviewer only)", allowed: [], denied: ["root", "c", "b"]) { _ in ["reject", String(review), "--reason", "不清晰"] },
             Case(name: "approve (reviewer only)", allowed: ["a"], denied: ["root", "c", "b"]) { _ in ["approve", String(review)] },
             Case(name: "change-request", allowed: ["c"], denied: ["b"]) { _ in ["change-request", "202144010001", "--reason", "补页"] },
+            Case(name: "reject-change (reviewer only)", allowed: [], denied: ["root", "c", "b"]) { _ in ["reject-change", "1", "--reason", "不需要"] },
+            Case(name: "approve-change (reviewer only)", allowed: ["a"], denied: ["root", "c", "b"]) { _ in ["approve-change", "1"] },
+            Case(name: "member import into 0003", allowed: ["c", "a", "root"], denied: ["b"]) { who in
+                ["member", "import", s.daemon.root + "/import-\(who).csv"]
+            },
             Case(name: "attach", allowed: ["c"], denied: ["b"]) { _ in ["attach", String(unmatched), "--member", "440101200702020226"] },
             Case(name: "retry", allowed: ["c"], denied: ["b"]) { _ in ["retry", String(refused)] },
+            Case(name: "transfer out of 0005", allowed: ["root"], denied: ["a", "c"]) { _ in ["transfer", "201944010003", "--to", "0003"] },
         ]
+        for who in ["root", "a", "b", "c"] {
+            try s.daemon.write("import-\(who).csv", Data([
+                "姓名,身份证号码,民族,政治面貌,入团年月,所在团支部,是否为团干部,发展团员编号,手机号码",
+                "王磊,440101200108080883,汉族,共青团员,2015-05,0003,否,,",
+            ].joined(separator: "\n").utf8))
+        }
         let before = try deniedCount(s)
         var denials = 0
         for c in cases {

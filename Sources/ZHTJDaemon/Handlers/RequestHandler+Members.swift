@@ -36,6 +36,11 @@ extension RequestHandler {
             }
         }
         let outcome = try database.importMembers(drafts, caller: caller, now: context.now)
+        if !outcome.deniedLines.isEmpty {
+            try? database.recordRefusal(
+                caller: caller, action: "denied", target: Command.memberImport.rawValue,
+                detail: "outside_subtree lines \(outcome.deniedLines.map(String.init).joined(separator: ",")) of \(params.fileName)", now: context.now)
+        }
         issues += outcome.issues
         rejected.formUnion(outcome.rejectedLines)
         issues.sort { ($0.line, $0.column) < ($1.line, $1.column) }

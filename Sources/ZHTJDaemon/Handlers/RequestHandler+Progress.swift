@@ -27,7 +27,7 @@ extension RequestHandler {
             throw ZHTJError.importFailed("表头须有“组织简称”和“组织类别” / the header needs 组织简称 (short name) and 组织类别 (category)")
         }
         let parentColumn = column(["上级组织", "上级"]), industryColumn = column(["行业类别", "行业"]), fullColumn = column(["组织全称", "全称"])
-        var created: [OrgSummary] = [], issues: [RowIssue] = [], warnings: [String] = []
+        var created: [OrgSummary] = [], issues: [RowIssue] = [], warnings: [String] = [], denied: [Int] = []
         for row in rows.dropFirst() {
             func cell(_ i: Int?) -> String { i.flatMap { $0 < row.fields.count ? row.fields[$0].trimmingCharacters(in: .whitespaces) : nil } ?? "" }
             do {
@@ -44,7 +44,13 @@ extension RequestHandler {
                 if let warning = OrgNaming.warning(shortName: name, category: category) { warnings.append("第\(row.line)行 line \(row.line): \(warning)") }
             } catch let error as ZHTJError {
                 issues.append(RowIssue(line: row.line, column: "组织简称", value: cell(nameColumn), reason: error.description))
+                if error.isDenial { denied.append(row.line) }
             }
+        }
+        if !denied.isEmpty {
+            try? database.recordRefusal(
+                caller: caller, action: "denied", target: Command.orgImport.rawValue,
+                detail: "outside_subtree lines \(denied.map(String.init).joined(separator: ",")) of \(params.fileName)", now: context.now)
         }
         return OrgImportReport(rows: rows.count - 1, created: created, issues: issues, warnings: warnings)
     }

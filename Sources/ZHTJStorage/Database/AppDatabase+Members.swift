@@ -9,6 +9,8 @@ extension AppDatabase {
         public var unchanged = 0
         public var issues: [RowIssue] = []
         public var rejectedLines: Set<Int> = []
+        /// Lines refused on the grounds of scope (a branch outside the caller's subtree): audited as denials.
+        public var deniedLines: [Int] = []
     }
 
     /// Imports validated rows: each row's branch must be a branch in the caller's subtree; ID numbers and
@@ -39,7 +41,10 @@ extension AppDatabase {
                     branches[draft.branch] = branch
                 }
                 guard case .success(let (branchID, branchName)) = branch else {
-                    if case .failure(let error) = branch { reject(draft, .branch, draft.branch, error.description) }
+                    if case .failure(let error) = branch {
+                        reject(draft, .branch, draft.branch, error.description)
+                        if error.isDenial { outcome.deniedLines.append(draft.line) }
+                    }
                     continue
                 }
                 if let line = seenID[draft.idNumber] {
