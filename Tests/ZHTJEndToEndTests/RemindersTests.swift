@@ -138,7 +138,21 @@ import ZHTJTestSupport
         try expectOK(failing.daemon.cli(["whoami"], credentials: "root.cred"))
         #expect(Date().timeIntervalSince(started) < 3)
         try failing.daemon.waitUntil("the hook to give up", timeout: 30) { failing.daemon.log.contains("reminder hook gave up") }
-        #expect(failing.daemon.log.components(separatedBy: "reminder hook failed; retrying").count - 1 == 3)
+        #expect(failing.daemon.log.components(separatedBy: "reminder hook failed; retrying").count - 1 == 2)
+        #expect(failing.daemon.log.components(separatedBy: "reminder hook failed").count - 1 == 3)
+    }
+
+    // A hook that hangs is killed at its timeout, with everything it started.
+    @Test func aHangingHookIsKilledWithItsChildren() throws {
+        let s = try Self.setUp(extraEnvironment: [
+            "ZHTJD_REMINDERS_HOOK": "sleep 37 & sleep 37", "ZHTJD_REMINDERS_HOOK_ATTEMPTS": "1", "ZHTJD_REMINDERS_HOOK_TIMEOUT_SECONDS": "1",
+        ])
+        try expectOK(s.daemon.cli(["reminders", "--send", "--org", "0001"], credentials: "root.cred"))
+        try s.daemon.waitUntil("the hook to give up", timeout: 30) { s.daemon.log.contains("reminder hook gave up") }
+        #expect(s.daemon.log.contains("timed out"))
+        usleep(300_000)
+        let left = try runProgram("/usr/bin/pgrep", ["-f", "sleep 37"], environment: s.daemon.environment)
+        #expect(left.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "left running: \(left.stdout)")
     }
 
     // R-E10: the banner before a command, like the web system's prompt at login; --quiet and --json leave it out.

@@ -77,9 +77,10 @@ public final class ReminderDelivery: Sendable {
     /// `/bin/sh -c hook` with `input` on stdin; the exit status, or nil after a timeout (the hook is killed).
     static func run(_ hook: String, input: Data, environment: [String: String], timeout: Double) -> Int32? {
         let process = Process()
-        // setsid: the hook and everything it starts form one process group, killed together at the timeout.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["/bin/sh", "-c", hook]
+        // Foundation starts the child in a process group of its own (pgid = pid): at the timeout the whole group,
+        // the hook and everything it started, is killed.
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", hook]
         process.environment = environment
         let stdin = Pipe()
         process.standardInput = stdin
