@@ -84,6 +84,9 @@ let package = Package(
         // PDF builders (text, scanned, Chinese, hostile) and temporary folders for the tests.
         .target(name: "ZHTJTestSupport", dependencies: ["CCairo"], path: "Tests/ZHTJTestSupport"),
 
+        // The ingest benchmark's corpus generator (Benchmarks/ingest.sh).
+        .executableTarget(name: "zhtj-corpus", dependencies: ["ZHTJTestSupport"], path: "Benchmarks/zhtj-corpus"),
+
         .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
         .testTarget(name: "ZHTJStorageTests", dependencies: ["ZHTJStorage", "ZHTJCore"]),
         .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest", "ZHTJCore", "ZHTJTestSupport"]),

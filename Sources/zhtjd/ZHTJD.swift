@@ -56,7 +56,10 @@ struct ZHTJD: AsyncParsableCommand {
             let daemon = try Daemon(settings: settings, logger: logger, configFile: config, overrides: overrides)
             if once {
                 let results = try daemon.runOnce()
-                logger.notice("inbox processed", metadata: ["zhtj.files": "\(results.count)"])
+                // The daemon's own peak memory (the parser children's is apart), for the benchmark.
+                let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+                let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map { String($0.dropFirst(6)).trimmingCharacters(in: .whitespaces) } ?? "?"
+                logger.notice("inbox processed", metadata: ["zhtj.files": "\(results.count)", "zhtj.peakMemory": "\(peak)"])
                 return
             }
             try await daemon.run()

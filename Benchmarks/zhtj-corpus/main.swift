@@ -1,0 +1,30 @@
+import Foundation
+import ZHTJTestSupport
+
+// Writes the ingest benchmark's corpus: scanned-like PDFs of 0.2 to 19.9 MB with 1 to 8 pages, and small text forms.
+// Usage: zhtj-corpus DIR [LARGE] [SMALL]
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: zhtj-corpus DIR [LARGE=50] [SMALL=500]\n".utf8))
+    exit(2)
+}
+let dir = arguments[1]
+let large = arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50
+let small = arguments.count > 3 ? Int(arguments[3]) ?? 500 : 500
+try FileManager.default.createDirectory(atPath: dir + "/large", withIntermediateDirectories: true)
+try FileManager.default.createDirectory(atPath: dir + "/small", withIntermediateDirectories: true)
+var generator = SystemRandomNumberGenerator()
+for i in 0..<large {
+    // Sizes spread evenly from 0.2 MB to 19.9 MB.
+    let megabytes = 0.2 + (19.7 * Double(i) / Double(max(large - 1, 1)))
+    let bytes = PDFBuilder.sized(targetBytes: Int(megabytes * 1024 * 1024), number: nil)
+    try Data(bytes).write(to: URL(fileURLWithPath: String(format: "%@/large/scan-%03d-2023440100%02d.pdf", dir, i, i % 100)))
+    FileHandle.standardError.write(Data("\rlarge \(i + 1)/\(large)".utf8))
+}
+for i in 0..<small {
+    let pages = Int.random(in: 1...8, using: &generator)
+    let bytes = PDFBuilder.textForm(number: String(format: "2023440%05d", i), name: "团员\(i)", pages: pages)
+    try Data(bytes).write(to: URL(fileURLWithPath: String(format: "%@/small/form-%04d.pdf", dir, i)))
+    if i % 50 == 0 { FileHandle.standardError.write(Data("\rsmall \(i + 1)/\(small)   ".utf8)) }
+}
+FileHandle.standardError.write(Data("\rcorpus written to \(dir)            \n".utf8))
