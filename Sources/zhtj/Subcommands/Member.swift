@@ -6,7 +6,7 @@ import ZHTJCore
 extension ZHTJ {
     struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "团员：导入、查看、查找 / Members: import, show, search.",
+            abstract: "团员：导入、查看、查找、更正编号 / Members: import, show, search, correct a development number.",
             subcommands: [MemberImport.self, MemberShow.self, MemberSearch.self, MemberSetNumber.self])
     }
 
