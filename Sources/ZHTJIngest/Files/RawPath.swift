@@ -41,10 +41,12 @@ public struct RawPath: Hashable, Sendable, CustomStringConvertible {
         guard let dir = withCString({ opendir($0) }) else { return nil }
         defer { closedir(dir) }
         var names: [[UInt8]] = []
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
-                Array(raw.prefix(while: { $0 != 0 }))
-            }
+            // The name is read in place, up to its NUL: a dirent is only as long as its record, so copying the
+            // whole 256-byte d_name field can read past the end of readdir's buffer (a crash with many entries).
+            let start = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+            let name = Array(UnsafeRawBufferPointer(start: start, count: strlen(start)))
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
             names.append(name)
         }

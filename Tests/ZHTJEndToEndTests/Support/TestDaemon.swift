@@ -108,7 +108,12 @@ final class TestDaemon {
         var result = try runProgram(Binaries.zhtj, arguments, environment: env, currentDirectory: root, stdin: stdin)
         if result.stderr.contains("closed the connection") {
             // Show what the daemon said, so a failure here can be understood.
-            result.stderr += "\n--- zhtjd log (running: \(process?.isRunning ?? false)) ---\n" + String(log.suffix(4000))
+            let text = log
+            try? text.write(toFile: FileManager.default.temporaryDirectory.path + "/zhtjd-closed-\(UUID().uuidString.prefix(8)).log", atomically: true, encoding: .utf8)
+            // A crash report: its head (the reason and the crashing thread) matters most.
+            let head = text.range(of: "💣").map { String(text[$0.lowerBound...].prefix(6000)) }
+                ?? text.range(of: "Fatal error").map { String(text[$0.lowerBound...].prefix(6000)) } ?? ""
+            result.stderr += "\n--- zhtjd log (running: \(process?.isRunning ?? false)) ---\n" + head + "\n…\n" + String(text.suffix(3000))
         }
         return result
     }
