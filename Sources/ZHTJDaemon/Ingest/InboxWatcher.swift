@@ -77,8 +77,9 @@ public final class InboxWatcher: Service {
                     for event in events {
                         let folderName = event.folder.bytes == Array(scanner.inbox.utf8) ? "" : String(decoding: event.folder.name, as: UTF8.self)
                         if event.isDirectory && folderName.isEmpty {
-                            watchFolders()
-                            if let text = String(validating: event.name, as: UTF8.self), watched.contains(text) {
+                            // A new org folder: watch it (the watch before its scan); no relisting of the whole inbox.
+                            if let text = String(validating: event.name, as: UTF8.self), InboxNames.orgID(folder: text) != nil {
+                                if !watched.contains(text), inotify.watch(RawPath(scanner.inbox + "/" + text)) { watched.insert(text) }
                                 for entry in scanner.entries(in: text) where waiting[entry] == nil { note(entry) }
                             }
                             continue

@@ -124,21 +124,19 @@ public final class IngestPipeline: @unchecked Sendable {
                 log.info("duplicate of an archived document; no second copy kept", metadata: ["zhtj.upload": "\(id)", "zhtj.sha256": "\(sha)"])
                 return .duplicate(uploadID: id)
             }
+            // The member the number names, if they are in this folder's subtree (a root drop: anywhere).
+            let matched = try upload.developmentNumber.flatMap { try database.member(developmentNumber: $0) }.flatMap { member in
+                entry.folder.isEmpty || folderOrg.map({ member.branchPath.hasPrefix($0.path) }) == true ? member : nil
+            }
             // R-E12: a member whose latest version is pending or approved needs an approved change request first.
-            if let value = upload.developmentNumber, let member = try database.member(developmentNumber: value),
-                entry.folder.isEmpty || folderOrg.map({ member.branchPath.hasPrefix($0.path) }) == true,
-                try database.dropDecision(memberID: member.id) == .refuse
-            {
+            if let member = matched, try database.dropDecision(memberID: member.id) == .refuse {
                 upload.sha256 = nil
-                upload.developmentNumber = value
                 checks["match"] = "member:\(member.id)"
                 return try refuse(entry, path: path, refusal: .changeRequired, upload: upload, checks: checks, now: now, log: log)
             }
             try archive.store(file.bytes, sha256: sha)
             FaultInjection.point("ingest.archived")
-            if let value = upload.developmentNumber, let member = try database.member(developmentNumber: value),
-                entry.folder.isEmpty || folderOrg.map({ member.branchPath.hasPrefix($0.path) }) == true
-            {
+            if let member = matched {
                 upload.state = .archived
                 upload.memberID = member.id
                 upload.uploaderOrgID = folderOrg?.id ?? member.branchID
