@@ -52,7 +52,7 @@ bench_set() {
     if [ "$run" -gt 0 ]; then
       echo "$t1 - $t0" | bc -l >> "$work/d.times"
       grep -o 'zhtj.peakMemory=[0-9]* kB' "$work/zhtjd.log" | grep -o '[0-9]*' >> "$work/peak.kb" || true
-      tail -1 "$work/time.out" >> "$work/child.kb"
+      grep -o 'zhtj.parserPeakMemory=[0-9]* kB' "$work/zhtjd.log" | grep -o '[0-9]*' >> "$work/child.kb" || true
     fi
     left=$(find "$work/storage/inbox" -type f | wc -l)
     [ "$left" -eq 0 ] || echo "warning: $left files left in the inbox after --once" >&2
@@ -71,7 +71,7 @@ bench_set() {
       'BEGIN {printf "%-34s %10.3f %10.1f %10.1f %12.2f\n", l, t, n/t, m/t, t/a}'
   done
   awk -v c="$c" -v d="$d" -v a="$a" -v b="$b" 'BEGIN {printf "(d) is %.1fx faster than (c); (d) / ((a)+(b)) = %.2f\n", c/d, d/(a+b)}'
-  printf 'zhtjd peak memory (VmHWM, median): %s kB; largest process incl. parser children (time %%M, median): %s kB\n' \
+  printf 'zhtjd peak memory (VmHWM, median): %s kB; the parser child'"'"'s peak (its own VmHWM, median): %s kB\n' \
     "$(median < "$work/peak.kb")" "$(median < "$work/child.kb")"
 }
 

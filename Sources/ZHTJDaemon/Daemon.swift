@@ -60,6 +60,9 @@ public final class Daemon: Sendable {
     }
 
     /// `zhtjd --once`: processes what is in the inbox now and returns.
+    /// The largest peak memory (kB) a parser child reported (for `--once` and the benchmark).
+    public var parserPeakMemoryKB: Int { watcher.pipeline.inspector.runner.childPeakKB }
+
     public func runOnce() throws -> [IngestPipeline.Result] {
         defer { try? database.close() }
         return watcher.processOnce()

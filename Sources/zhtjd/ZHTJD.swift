@@ -34,7 +34,7 @@ struct ZHTJD: AsyncParsableCommand {
 
     func run() async throws {
         if probePdf {
-            // The parser child (see PDFProbeRunner): limits itself, reads a PDF on stdin, writes JSON.
+            // The parser child (see PDFProbeRunner): limits itself, then reads PDFs on stdin and answers each in JSON.
             throw ExitCode(PDFProbeChild.run(memoryMB: probeMemoryMb, cpuSeconds: probeCpuSeconds))
         }
         // A parser child that dies must not kill the daemon through a broken pipe.
@@ -59,7 +59,9 @@ struct ZHTJD: AsyncParsableCommand {
                 // The daemon's own peak memory (the parser children's is apart), for the benchmark.
                 let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
                 let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map { String($0.dropFirst(6)).trimmingCharacters(in: .whitespaces) } ?? "?"
-                logger.notice("inbox processed", metadata: ["zhtj.files": "\(results.count)", "zhtj.peakMemory": "\(peak)"])
+                logger.notice("inbox processed", metadata: [
+                    "zhtj.files": "\(results.count)", "zhtj.peakMemory": "\(peak)", "zhtj.parserPeakMemory": "\(daemon.parserPeakMemoryKB) kB",
+                ])
                 return
             }
             try await daemon.run()

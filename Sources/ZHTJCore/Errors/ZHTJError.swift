@@ -196,8 +196,6 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     static func stamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        UTCStamp.string(date)
     }
 }

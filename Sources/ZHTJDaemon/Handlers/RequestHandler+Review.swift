@@ -43,7 +43,7 @@ extension RequestHandler {
             电子档案被退回 / e-archive rejected
             团员 member: \(outcome.memberName) \(outcome.developmentNumber ?? "")
             原因 reason: \(code.map { "[\($0.chinese) \($0.rawValue)] " } ?? "")\(params.reason ?? "")
-            时间 time: \(ISO8601DateFormatter().string(from: now))
+            时间 time: \(UTCStamp.string(now))
             处理 what to do: 改正后把新的扫描件放入本目录 / fix it and drop the new scan into this folder; it is reviewed again (R-E7).
 
             """

@@ -93,10 +93,10 @@ public final class InboxWatcher: Service {
                 rescan()
                 lastRescan = clock.now
             }
-            // Stable entries are processed, oldest first.
+            // Stable entries are processed, oldest first, a few at a time (shutdown is checked between chunks).
             let now = clock.now
+            var stable: [IngestPipeline.Entry] = []
             for (entry, seen) in waiting.sorted(by: { $0.value.since < $1.value.since }) {
-                if Task.isShuttingDownGracefully { break }
                 guard let current = SafeFile.observe(pipeline.path(of: entry)) else {
                     waiting[entry] = nil
                     continue
@@ -106,43 +106,52 @@ public final class InboxWatcher: Service {
                     continue
                 }
                 guard now - seen.since >= window else { continue }
-                waiting[entry] = nil
-                do {
-                    try await process(entry)
-                } catch {
-                    // The file stays in the inbox and is tried again at the next rescan.
-                    logger.error("ingest failed; the file stays in the inbox", metadata: [
-                        "zhtj.file": "\(InboxNames.display(entry.name))", "zhtj.error": "\(error)",
-                    ])
-                }
+                stable.append(entry)
+            }
+            var start = 0
+            while start < stable.count, !Task.isShuttingDownGracefully {
+                let chunk = Array(stable[start..<min(start + Self.chunk, stable.count)])
+                for entry in chunk { waiting[entry] = nil }
+                await process(chunk)
+                start += chunk.count
             }
             try? await Task.sleep(for: tick)
         }
     }
 
+    /// Files processed between two looks at shutdown: SIGTERM waits for at most this many (the one in hand finishes).
+    static let chunk = 16
+
     /// The pipeline blocks (file I/O, the parser child), so it runs on its own serial queue, never on the
     /// cooperative threads that serve the socket.
     private let queue = DispatchQueue(label: "zhtj.ingest")
 
-    private func process(_ entry: IngestPipeline.Entry) async throws {
-        let pipeline = self.pipeline
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+    private func process(_ entries: [IngestPipeline.Entry]) async {
+        let pipeline = self.pipeline, logger = self.logger
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async {
-                continuation.resume(with: Result { _ = try pipeline.process(entry) })
+                pipeline.process(entries) { entry, result in
+                    if case .failure(let error) = result { Self.logFailure(entry, error, logger) }
+                }
+                continuation.resume()
             }
         }
+    }
+
+    /// The file stays in the inbox and is tried again at the next rescan.
+    private static func logFailure(_ entry: IngestPipeline.Entry, _ error: Error, _ logger: Logger) {
+        logger.error("ingest failed; the file stays in the inbox", metadata: [
+            "zhtj.file": "\(InboxNames.display(entry.name))", "zhtj.error": "\(error)",
+        ])
     }
 
     /// `zhtjd --once`: processes what is in the inbox now, without a stability wait, and returns the results.
     public func processOnce() -> [IngestPipeline.Result] {
         var results: [IngestPipeline.Result] = []
-        for entry in scanner.entries() {
-            do {
-                results.append(try pipeline.process(entry))
-            } catch {
-                logger.error("ingest failed; the file stays in the inbox", metadata: [
-                    "zhtj.file": "\(InboxNames.display(entry.name))", "zhtj.error": "\(error)",
-                ])
+        pipeline.process(scanner.entries()) { entry, result in
+            switch result {
+            case .success(let value): results.append(value)
+            case .failure(let error): Self.logFailure(entry, error, logger)
             }
         }
         return results

@@ -58,11 +58,16 @@ public final class IngestPipeline: @unchecked Sendable {
 
     @discardableResult
     public func process(_ entry: Entry) throws -> Result {
-        let path = path(of: entry)
-        let display = InboxNames.display(entry.name)
+        try finish(prepare(entry))
+    }
+
+    /// The second half of one file: everything that writes (the archive, the database, the inbox, `refused/`).
+    /// Runs on one thread at a time, in the order the files were prepared.
+    func finish(_ prepared: Prepared) throws -> Result {
+        let entry = prepared.entry, path = prepared.path
         var log = logger
-        log[metadataKey: "zhtj.file"] = "\(entry.folder.isEmpty ? "" : entry.folder + "/")\(display)"
-        guard let identity = SafeFile.identity(path) else { return .vanished }
+        log[metadataKey: "zhtj.file"] = "\(entry.folder.isEmpty ? "" : entry.folder + "/")\(prepared.display)"
+        guard let identity = prepared.identity else { return .vanished }
         // A commit for this very entry means an earlier run stopped before the inbox step: finish that step only.
         if let done = try database.committedUpload(
             folder: entry.folder, name: entry.name, inode: identity.inode, modified: identity.modified, size: identity.size)
@@ -75,20 +80,19 @@ public final class IngestPipeline: @unchecked Sendable {
             log.notice("already recorded; finished moving it out of the inbox", metadata: ["zhtj.upload": "\(done.id)"])
             return .alreadyRecorded(uploadID: done.id)
         }
-        let now = clock.now()
-        let folderOrg = try folderOrg(entry.folder)
-        if !entry.folder.isEmpty, folderOrg == nil {
+        let now = prepared.now
+        let folderOrg = prepared.folderOrg
+        guard let inspection = prepared.inspection else {
             log.warning("this folder belongs to no org: the file is left where it is; move it into its org's folder")
             return .vanished
         }
+        let display = prepared.display
         var upload = AppDatabase.NewUpload(state: .unmatched, originalName: entry.name, displayName: display, folder: entry.folder, checks: "")
         upload.device = identity.device
         upload.inode = identity.inode
         upload.modified = identity.modified
         upload.orgID = folderOrg?.id
         var checks: [String: String] = [:]
-        let inspection = inspector.inspect(path)
-        FaultInjection.point("ingest.inspected")
         switch inspection {
         case .vanished:
             return .vanished
@@ -98,7 +102,7 @@ public final class IngestPipeline: @unchecked Sendable {
             return try refuse(entry, path: path, refusal: refusal, upload: upload, checks: checks, now: now, log: log)
         case .accepted(let file, let probe, let mime):
             checks = ["open": "ok", "size": String(file.size), "type": mime, "header": "%PDF-", "parse": "ok", "pages": String(probe.pages)]
-            let sha = ContentArchive.sha256(file.bytes)
+            let sha = prepared.sha256 ?? ContentArchive.sha256(file.bytes)
             let number = NumberFinder.find(pageText: probe.page1Text, fileName: display, metadata: probe.metadata, currentYear: CivilDate(now).year)
             upload.sha256 = sha
             upload.size = file.size
@@ -176,7 +180,7 @@ public final class IngestPipeline: @unchecked Sendable {
         let note = """
             \(refusal)
             文件 file: \(InboxNames.display(entry.name))
-            时间 time: \(ISO8601DateFormatter().string(from: now))
+            时间 time: \(UTCStamp.string(now))
             处理 what to do: 改正后放回收件目录，或由管理员运行 zhtj retry / fix it and drop it again, or an admin runs `zhtj retry`.
             """
         let target = refused.plan(name: entry.name, folder: entry.folder)
@@ -195,17 +199,18 @@ public final class IngestPipeline: @unchecked Sendable {
         return .refused(uploadID: id, refusal)
     }
 
-    private func folderOrg(_ folder: String) throws -> (id: Int64, path: String)? {
+    func folderOrg(_ folder: String) throws -> (id: Int64, path: String)? {
         guard let id = InboxNames.orgID(folder: folder), let org = try database.orgPathAndCategory(id) else { return nil }
         return (id, org.path)
     }
 
+    /// No directory fsync after the unlink: if a crash loses it, the file is back in the inbox, and the next pass finds
+    /// its committed record and only removes it again (`alreadyRecorded`). One fsync less per file (issue 7).
     private func removeFromInbox(_ path: RawPath) {
         _ = path.withCString { unlink($0) }
-        path.parent.syncDirectory()
     }
 
     static func json(_ checks: [String: String]) -> String {
-        (try? String(decoding: JSONSerialization.data(withJSONObject: checks, options: [.sortedKeys]), as: UTF8.self)) ?? "{}"
+        FlatJSON.object(checks)
     }
 }

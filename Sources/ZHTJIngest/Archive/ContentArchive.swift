@@ -23,7 +23,7 @@ public struct ContentArchive: Sendable {
     }
 
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: bytes).withUnsafeBytes { Hex.string($0) }
     }
 
     public func path(for sha256: String) -> String {

@@ -5,7 +5,7 @@ import ZHTJCore
 /// `%PDF-` header), and the parse in the child process.
 public final class Inspector {
     let magic: MagicCookie
-    let runner: PDFProbeRunner
+    public let runner: PDFProbeRunner
 
     public init(runner: PDFProbeRunner) throws {
         self.magic = try MagicCookie()

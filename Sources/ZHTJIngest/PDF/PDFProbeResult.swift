@@ -14,6 +14,8 @@ public struct PDFProbeResult: Codable, Sendable, Equatable {
     /// Title, subject and keywords, where present.
     public var metadata: [String]
     public var detail: String?
+    /// The parser child's peak memory so far (VmHWM, kB), for the benchmark's report.
+    public var childPeakKB: Int?
 
     public init(outcome: Outcome, pages: Int = 0, page1Text: String = "", metadata: [String] = [], detail: String? = nil) {
         self.outcome = outcome

@@ -4,91 +4,101 @@ import Foundation
     import Glibc
 #endif
 
-/// Runs the poppler probe in a child process (`zhtjd --probe-pdf`) so that a crash, a hang or a memory blow-up
-/// in the parser cannot take the daemon down: the child limits its own memory and CPU, and a wall clock kills it.
-public struct PDFProbeRunner: Sendable {
+/// Runs the poppler probe in a child process (`zhtjd --probe-pdf`) so that a crash, a hang or a memory blow-up in the
+/// parser cannot take the daemon down: the child limits its own memory and CPU (per file), and a wall clock per file
+/// kills it. The child lives for many files (`filesPerChild`), fed over a pipe (see `PDFProbeChild` for the framing);
+/// after a crash, a kill or its quota of files, the next file starts a new one. Thread-safe: one file at a time.
+public final class PDFProbeRunner: @unchecked Sendable {
     public let executable: String
     public let memoryMB: Int
     public let cpuSeconds: Int
     public let wallSeconds: Double
+    public let filesPerChild: Int
 
     public enum Failure: Error, Equatable, Sendable {
-        /// Killed by a signal or exited badly: a crash, or the memory limit.
+        /// Killed by a signal or exited badly: a crash, or the memory or CPU limit.
         case crashed(String)
         /// The wall clock ran out.
         case timedOut(Double)
         case cannotStart(String)
     }
 
-    public init(executable: String, memoryMB: Int = 1024, cpuSeconds: Int = 20, wallSeconds: Double = 30) {
+    public init(executable: String, memoryMB: Int = 1024, cpuSeconds: Int = 20, wallSeconds: Double = 30, filesPerChild: Int = 1000) {
         self.executable = executable
         self.memoryMB = memoryMB
         self.cpuSeconds = cpuSeconds
         self.wallSeconds = wallSeconds
+        self.filesPerChild = max(1, filesPerChild)
     }
+
+    deinit { child?.stop() }
 
     /// This process's own executable (the child is the same `zhtjd`).
     public static var selfExecutable: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
+    /// The largest peak memory (kB) any parser child reported.
+    public var childPeakKB: Int { lock.withLock { peakKB } }
+
+    /// How many children this runner has started (a new one after each crash, kill or quota).
+    public var childrenStarted: Int { lock.withLock { started } }
+
     /// A child that exits before reading all of its input must not kill this process with SIGPIPE: writes to a
     /// closed pipe then fail with EPIPE instead. Set once, for the whole process.
     private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
+    private let lock = NSLock()
+    private var child: PDFProbeChildProcess?
+    private var started = 0
+    private var peakKB = 0
+
     public func probe(_ bytes: [UInt8]) -> Result<PDFProbeResult, Failure> {
         Self.ignoreBrokenPipes
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--probe-pdf", "--probe-memory-mb", String(memoryMB), "--probe-cpu-seconds", String(cpuSeconds)]
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do {
-            try process.run()
-        } catch {
-            return .failure(.cannotStart("\(error)"))
-        }
-        let pid = process.processIdentifier
-        // Feed and drain on other threads; the wall clock is watched here.
-        nonisolated(unsafe) var out = Data()
-        let io = DispatchGroup()
-        io.enter()
-        DispatchQueue.global().async {
-            let writer = input.fileHandleForWriting
-            bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = write(writer.fileDescriptor, raw.baseAddress! + offset, min(65536, raw.count - offset))
-                    if n <= 0 { if errno == EINTR { continue }; break }
-                    offset += n
-                }
+        return lock.withLock { probeLocked(bytes) }
+    }
+
+    private func probeLocked(_ bytes: [UInt8]) -> Result<PDFProbeResult, Failure> {
+        let current: PDFProbeChildProcess
+        if let child {
+            current = child
+        } else {
+            do {
+                current = try PDFProbeChildProcess(
+                    executable: executable,
+                    arguments: ["--probe-pdf", "--probe-memory-mb", String(memoryMB), "--probe-cpu-seconds", String(cpuSeconds)])
+            } catch {
+                return .failure(.cannotStart("\(error)"))
             }
-            try? writer.close()
-            io.leave()
+            child = current
+            started += 1
         }
-        io.enter()
-        DispatchQueue.global().async {
-            out = output.fileHandleForReading.readDataToEndOfFile()
-            io.leave()
-        }
-        if finished.wait(timeout: .now() + wallSeconds) == .timedOut {
-            kill(pid, SIGKILL)
-            finished.wait()
-            io.wait()
+        let deadline = DispatchTime.now() + wallSeconds
+        var frame = withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { Array($0) }
+        frame += bytes
+        let answer: [UInt8]
+        switch current.exchange(frame, deadline: deadline) {
+        case .answer(let bytes):
+            answer = bytes
+        case .timedOut:
+            current.kill()
+            child = nil
             return .failure(.timedOut(wallSeconds))
+        case .closed:
+            child = nil
+            return .failure(.crashed(current.exitDescription()))
         }
-        io.wait()
-        if process.terminationReason == .uncaughtSignal {
-            return .failure(.crashed("signal \(process.terminationStatus)"))
+        current.served += 1
+        if current.served >= filesPerChild {
+            current.stop()
+            child = nil
         }
-        guard process.terminationStatus == 0, let result = try? JSONDecoder().decode(PDFProbeResult.self, from: out) else {
-            return .failure(.crashed("exit status \(process.terminationStatus)"))
+        guard let result = try? JSONDecoder().decode(PDFProbeResult.self, from: Data(answer)) else {
+            current.kill()
+            child = nil
+            return .failure(.crashed("the parser's answer could not be read"))
         }
+        peakKB = max(peakKB, result.childPeakKB ?? 0)
         return .success(result)
     }
 }

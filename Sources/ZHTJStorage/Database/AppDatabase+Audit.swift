@@ -8,19 +8,17 @@ extension AppDatabase {
     static func auditHash(id: Int64, at: String, uid: Int64, adminID: Int64?, orgID: Int64?, action: String, target: String, reason: String?, prevHash: String) -> String {
         let text = [String(id), at, String(uid), adminID.map(String.init) ?? "", orgID.map(String.init) ?? "", action, target, reason ?? "", prevHash]
             .joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(text.utf8)).withUnsafeBytes { Hex.string($0) }
     }
 
     static let genesis = String(repeating: "0", count: 64)
 
     static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: data).withUnsafeBytes { Hex.string($0) }
     }
 
     static func stamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        UTCStamp.string(date, milliseconds: true)
     }
 
     /// Appends one row to the audit chain (inside the caller's write transaction).

@@ -1,0 +1,78 @@
+import Foundation
+import ZHTJCore
+import ZHTJIngest
+import ZHTJStorage
+
+extension IngestPipeline {
+    /// The first half of one file: everything that only reads — the entry's identity, whether an earlier run already
+    /// recorded it, its folder's org, the checks (safe open, size, libmagic, the parser child) and the SHA-256.
+    /// It writes nothing, so it may run for the next file while `finish` writes the previous one.
+    struct Prepared: @unchecked Sendable {
+        var entry: Entry
+        var path: RawPath
+        var display: String
+        var now: Date
+        /// nil: the entry is gone.
+        var identity: (device: UInt64, inode: UInt64, modified: Int64, size: Int)?
+        var folderOrg: (id: Int64, path: String)?
+        /// nil: not inspected (recorded already, or a folder of no org).
+        var inspection: Inspector.Outcome?
+        var sha256: String?
+    }
+
+    func prepare(_ entry: Entry) throws -> Prepared {
+        let path = path(of: entry)
+        var prepared = Prepared(entry: entry, path: path, display: InboxNames.display(entry.name), now: clock.now())
+        guard let identity = SafeFile.identity(path) else { return prepared }
+        prepared.identity = identity
+        if try database.committedUpload(
+            folder: entry.folder, name: entry.name, inode: identity.inode, modified: identity.modified, size: identity.size) != nil
+        {
+            return prepared  // `finish` completes the inbox step
+        }
+        prepared.folderOrg = try folderOrg(entry.folder)
+        if !entry.folder.isEmpty, prepared.folderOrg == nil { return prepared }
+        let inspection = inspector.inspect(path)
+        FaultInjection.point("ingest.inspected")
+        if case .accepted(let file, _, _) = inspection {
+            prepared.sha256 = ContentArchive.sha256(file.bytes)
+        }
+        prepared.inspection = inspection
+        return prepared
+    }
+
+    /// Several files, each prepared (read, checked, parsed, hashed) on a second thread while the one before it is
+    /// written: the parser child and the hashing overlap the archive writes and the commits. At most two files are
+    /// held in memory. `each` gets every file's result, in order.
+    func process(_ entries: [Entry], each: (Entry, Swift.Result<Result, Error>) -> Void) {
+        guard !entries.isEmpty else { return }
+        let ahead = DispatchQueue(label: "zhtj.ingest.prepare")
+        func start(_ entry: Entry) -> PreparedSlot {
+            let slot = PreparedSlot()
+            ahead.async { slot.fill(Swift.Result { try self.prepare(entry) }) }
+            return slot
+        }
+        var next = start(entries[0])
+        for index in entries.indices {
+            let current = next.take()
+            if index + 1 < entries.count { next = start(entries[index + 1]) }
+            each(entries[index], current.flatMap { prepared in Swift.Result { try finish(prepared) } })
+        }
+    }
+}
+
+/// One prepared file handed from the preparing thread to the writing one.
+final class PreparedSlot: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private var value: Swift.Result<IngestPipeline.Prepared, Error>?
+
+    func fill(_ result: Swift.Result<IngestPipeline.Prepared, Error>) {
+        value = result
+        ready.signal()
+    }
+
+    func take() -> Swift.Result<IngestPipeline.Prepared, Error> {
+        ready.wait()
+        return value!
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One running parser child and its two pipes, seen from the daemon. Every read and write waits at most until the
+/// file's deadline (poll on non-blocking descriptors), so a child that stops reading or answering cannot block ingest.
+final class PDFProbeChildProcess {
+    private let process: Process
+    private let input: FileHandle
+    private let output: FileHandle
+    private let exited = DispatchSemaphore(value: 0)
+    private var reaped = false
+    var served = 0
+
+    enum Exchange {
+        case answer([UInt8])
+        case timedOut
+        /// The child closed its end: it crashed, hit a limit or exited.
+        case closed
+    }
+
+    init(executable: String, arguments: [String]) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let toChild = Pipe(), fromChild = Pipe()
+        process.standardInput = toChild
+        process.standardOutput = fromChild
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        let exited = self.exited
+        process.terminationHandler = { _ in exited.signal() }
+        try process.run()
+        input = toChild.fileHandleForWriting
+        output = fromChild.fileHandleForReading
+        try? toChild.fileHandleForReading.close()
+        try? fromChild.fileHandleForWriting.close()
+        for fd in [input.fileDescriptor, output.fileDescriptor] {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        }
+    }
+
+    /// Sends one request frame and reads one answer frame (4-byte length, then the body).
+    func exchange(_ frame: [UInt8], deadline: DispatchTime) -> Exchange {
+        switch send(frame, deadline: deadline) {
+        case .timedOut: return .timedOut
+        case .closed: return .closed
+        case .done: break
+        }
+        var header = [UInt8](repeating: 0, count: 4)
+        switch receive(&header, deadline: deadline) {
+        case .timedOut: return .timedOut
+        case .closed: return .closed
+        case .done: break
+        }
+        let count = header.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
+        var body = [UInt8](repeating: 0, count: count)
+        switch receive(&body, deadline: deadline) {
+        case .timedOut: return .timedOut
+        case .closed: return .closed
+        case .done: return .answer(body)
+        }
+    }
+
+    /// Ends the child now and reaps it.
+    func kill() {
+        if !reaped { Glibc.kill(process.processIdentifier, SIGKILL) }
+        reap()
+    }
+
+    /// Closes its input (it exits at the end of its input) and reaps it; a child that does not exit within 5 s is killed.
+    func stop() {
+        try? input.close()
+        if !reaped, exited.wait(timeout: .now() + 5) == .timedOut {
+            Glibc.kill(process.processIdentifier, SIGKILL)
+        } else {
+            exited.signal()
+        }
+        reap()
+        try? output.close()
+    }
+
+    /// Why the child ended, after its pipe closed ("signal 11", "exit status 2").
+    func exitDescription() -> String {
+        if !reaped, exited.wait(timeout: .now() + 5) == .timedOut {
+            Glibc.kill(process.processIdentifier, SIGKILL)
+        } else {
+            exited.signal()
+        }
+        reap()
+        try? input.close()
+        try? output.close()
+        return process.terminationReason == .uncaughtSignal ? "signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
+    }
+
+    private func reap() {
+        guard !reaped else { return }
+        exited.wait()
+        reaped = true
+    }
+
+    private enum Step { case done, timedOut, closed }
+
+    private func send(_ bytes: [UInt8], deadline: DispatchTime) -> Step {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(input.fileDescriptor, $0.baseAddress! + done, bytes.count - done) }
+            if n > 0 {
+                done += n
+                continue
+            }
+            if n < 0, errno == EINTR { continue }
+            guard n < 0, errno == EAGAIN else { return .closed }
+            guard wait(for: input.fileDescriptor, events: Int16(POLLOUT), deadline: deadline) else { return .timedOut }
+        }
+        return .done
+    }
+
+    private func receive(_ buffer: inout [UInt8], deadline: DispatchTime) -> Step {
+        var done = 0
+        let count = buffer.count
+        while done < count {
+            let n = buffer.withUnsafeMutableBytes { read(output.fileDescriptor, $0.baseAddress! + done, count - done) }
+            if n > 0 {
+                done += n
+                continue
+            }
+            if n == 0 { return .closed }
+            if errno == EINTR { continue }
+            guard errno == EAGAIN else { return .closed }
+            guard wait(for: output.fileDescriptor, events: Int16(POLLIN), deadline: deadline) else { return .timedOut }
+        }
+        return .done
+    }
+
+    /// Waits until `fd` is ready (or closed: poll reports that as ready too); false when the deadline passed.
+    private func wait(for fd: Int32, events: Int16, deadline: DispatchTime) -> Bool {
+        while true {
+            let now = DispatchTime.now()
+            guard now < deadline else { return false }
+            let milliseconds = Int32(min((deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1_000_000 + 1, 60_000))
+            var entry = pollfd(fd: fd, events: events, revents: 0)
+            let ready = poll(&entry, 1, milliseconds)
+            if ready > 0 { return true }
+            if ready < 0, errno != EINTR { return true }  // let the next read or write report the error
+        }
+    }
+}
