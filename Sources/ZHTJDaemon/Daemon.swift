@@ -71,6 +71,8 @@ public final class Daemon: Sendable {
     /// Archive files without a record and records without a file are reported, never deleted.
     static func reconcile(database: AppDatabase, layout: StorageLayout, logger: Logger) {
         let archive = ContentArchive(root: layout.archive)
+        // Files staged for a commit that never happened: their inbox copies are still there.
+        archive.removeTemporaries()
         guard let recorded = try? database.documentHashes() else { return }
         let stored = Set(archive.allHashes())
         let missing = recorded.subtracting(stored)

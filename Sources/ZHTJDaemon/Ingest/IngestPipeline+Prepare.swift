@@ -42,8 +42,9 @@ extension IngestPipeline {
     }
 
     /// Several files, each prepared (read, checked, parsed, hashed) on a second thread while the one before it is
-    /// written: the parser child and the hashing overlap the archive writes and the commits. At most two files are
-    /// held in memory. `each` gets every file's result, in order.
+    /// written: the parser child and the hashing overlap the archive writes. Accepted files are committed in groups
+    /// (`IngestBatch`). At most two files' bytes are held in memory. `each` gets every file's result once (files that
+    /// wait in a batch get theirs when it is committed).
     func process(_ entries: [Entry], each: (Entry, Swift.Result<Result, Error>) -> Void) {
         guard !entries.isEmpty else { return }
         let ahead = DispatchQueue(label: "zhtj.ingest.prepare")
@@ -52,12 +53,19 @@ extension IngestPipeline {
             ahead.async { slot.fill(Swift.Result { try self.prepare(entry) }) }
             return slot
         }
+        let batch = IngestBatch()
         var next = start(entries[0])
         for index in entries.indices {
             let current = next.take()
             if index + 1 < entries.count { next = start(entries[index + 1]) }
-            each(entries[index], current.flatMap { prepared in Swift.Result { try finish(prepared) } })
+            let outcome = current.flatMap { prepared in Swift.Result { try finish(prepared, batch: batch, deliver: each) } }
+            switch outcome {
+            case .success(.some(let result)): each(entries[index], .success(result))
+            case .success(.none): break  // waits in the batch
+            case .failure(let error): each(entries[index], .failure(error))
+            }
         }
+        flush(batch, deliver: each)
     }
 }
 

@@ -43,6 +43,8 @@ public final class IngestPipeline: @unchecked Sendable {
         }
     }
 
+    typealias Item = IngestBatch.Item
+
     public enum Result: Equatable, Sendable {
         case vanished
         case archived(uploadID: Int64, memberID: Int64, version: Int)
@@ -58,12 +60,17 @@ public final class IngestPipeline: @unchecked Sendable {
 
     @discardableResult
     public func process(_ entry: Entry) throws -> Result {
-        try finish(prepare(entry))
+        var outcome: Swift.Result<Result, Error>?
+        process([entry]) { _, result in outcome = result }
+        return try outcome!.get()
     }
 
+    typealias Deliver = (Entry, Swift.Result<Result, Error>) -> Void
+
     /// The second half of one file: everything that writes (the archive, the database, the inbox, `refused/`).
-    /// Runs on one thread at a time, in the order the files were prepared.
-    func finish(_ prepared: Prepared) throws -> Result {
+    /// Runs on one thread at a time, in the order the files were prepared. Returns nil when the file joined `batch`
+    /// (its result is delivered when the batch is committed).
+    func finish(_ prepared: Prepared, batch: IngestBatch, deliver: Deliver) throws -> Result? {
         let entry = prepared.entry, path = prepared.path
         var log = logger
         log[metadataKey: "zhtj.file"] = "\(entry.folder.isEmpty ? "" : entry.folder + "/")\(prepared.display)"
@@ -120,25 +127,26 @@ public final class IngestPipeline: @unchecked Sendable {
             case .none:
                 checks["number"] = "none"
             }
+            if batch.holds(sha256: sha) { flush(batch, deliver: deliver) }
             if try database.hasDocument(sha) {
                 upload.state = .duplicate
                 upload.checks = Self.json(checks)
-                let (id, _) = try database.recordUpload(upload, now: now)
-                removeFromInbox(path)
-                log.info("duplicate of an archived document; no second copy kept", metadata: ["zhtj.upload": "\(id)", "zhtj.sha256": "\(sha)"])
-                return .duplicate(uploadID: id)
+                batch.add(.init(entry: entry, path: path, upload: upload, staged: nil, checks: checks, pages: probe.pages, now: now, log: log))
+                if batch.isFull { flush(batch, deliver: deliver) }
+                return nil
             }
             // The member the number names, if they are in this folder's subtree (a root drop: anywhere).
             let matched = try upload.developmentNumber.flatMap { try database.member(developmentNumber: $0) }.flatMap { member in
                 entry.folder.isEmpty || folderOrg.map({ member.branchPath.hasPrefix($0.path) }) == true ? member : nil
             }
+            if let member = matched, batch.holds(member: member.id) { flush(batch, deliver: deliver) }
             // R-E12: a member whose latest version is pending or approved needs an approved change request first.
             if let member = matched, try database.dropDecision(memberID: member.id) == .refuse {
                 upload.sha256 = nil
                 checks["match"] = "member:\(member.id)"
                 return try refuse(entry, path: path, refusal: .changeRequired, upload: upload, checks: checks, now: now, log: log)
             }
-            try archive.store(file.bytes, sha256: sha)
+            let staged = try archive.stage(file.bytes, sha256: sha)
             FaultInjection.point("ingest.archived")
             if let member = matched {
                 upload.state = .archived
@@ -153,23 +161,56 @@ public final class IngestPipeline: @unchecked Sendable {
                 if upload.orgID == nil { upload.orgID = try database.rootOrg()?.id }
             }
             upload.checks = Self.json(checks)
-            let id: Int64, version: Int?
-            do {
-                (id, version) = try database.recordUpload(upload, now: now)
-            } catch ZHTJError.changeRequired {
-                // A decision landed between the check above and this commit.
-                upload.sha256 = nil
-                return try refuse(entry, path: path, refusal: .changeRequired, upload: upload, checks: checks, now: now, log: log)
-            }
-            FaultInjection.point("ingest.committed")
-            removeFromInbox(path)
+            batch.add(.init(entry: entry, path: path, upload: upload, staged: staged, checks: checks, pages: probe.pages, now: now, log: log))
+            if batch.isFull { flush(batch, deliver: deliver) }
+            return nil
+        }
+    }
+
+    /// Commits what waits in `batch` (see `IngestBatch`) and delivers each file's result. If the archive or the
+    /// database fails, nothing of the batch is recorded and every file stays in the inbox for the next pass.
+    func flush(_ batch: IngestBatch, deliver: Deliver) {
+        let items = batch.takeAll()
+        guard !items.isEmpty else { return }
+        let staged = items.compactMap(\.staged)
+        let outcomes: [Swift.Result<(id: Int64, version: Int?), ZHTJError>]
+        do {
+            try archive.publish(staged)
+            outcomes = try database.recordUploads(items.map(\.upload), now: clock.now())
+        } catch {
+            archive.discard(staged)
+            for item in items { deliver(item.entry, .failure(error)) }
+            return
+        }
+        FaultInjection.point("ingest.committed")
+        for (item, outcome) in zip(items, outcomes) {
+            deliver(item.entry, Swift.Result { try afterCommit(item, outcome) })
+        }
+    }
+
+    private func afterCommit(_ item: Item, _ outcome: Swift.Result<(id: Int64, version: Int?), ZHTJError>) throws -> Result {
+        let log = item.log
+        switch outcome {
+        case .failure:
+            // A decision landed between the pipeline's check and this commit (R-E12).
+            var upload = item.upload
+            upload.sha256 = nil
+            return try refuse(item.entry, path: item.path, refusal: .changeRequired, upload: upload, checks: item.checks, now: item.now, log: log)
+        case .success(let (id, version)):
+            removeFromInbox(item.path)
             FaultInjection.point("ingest.removed")
-            if let version, let member = upload.memberID {
-                log.notice("archived", metadata: ["zhtj.upload": "\(id)", "zhtj.member": "\(member)", "zhtj.version": "\(version)", "zhtj.pages": "\(probe.pages)"])
-                return .archived(uploadID: id, memberID: member, version: version)
+            switch item.upload.state {
+            case .duplicate:
+                log.info("duplicate of an archived document; no second copy kept", metadata: ["zhtj.upload": "\(id)", "zhtj.sha256": "\(item.upload.sha256 ?? "")"])
+                return .duplicate(uploadID: id)
+            default:
+                if let version, let member = item.upload.memberID {
+                    log.notice("archived", metadata: ["zhtj.upload": "\(id)", "zhtj.member": "\(member)", "zhtj.version": "\(version)", "zhtj.pages": "\(item.pages)"])
+                    return .archived(uploadID: id, memberID: member, version: version)
+                }
+                log.notice("archived, unmatched", metadata: ["zhtj.upload": "\(id)", "zhtj.reason": "\(item.checks["match"] ?? "")"])
+                return .unmatched(uploadID: id)
             }
-            log.notice("archived, unmatched", metadata: ["zhtj.upload": "\(id)", "zhtj.reason": "\(checks["match"] ?? "")"])
-            return .unmatched(uploadID: id)
         }
     }
 

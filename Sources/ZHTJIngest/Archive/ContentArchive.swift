@@ -1,3 +1,4 @@
+import CZHTJShims
 import Crypto
 import Foundation
 import ZHTJCore
@@ -45,6 +46,17 @@ public struct ContentArchive: Sendable {
         try makeDirectory(dir)
         try makeDirectory(root + "/tmp")
         let temporary = "\(root)/tmp/\(sha256).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+        try writeFile(bytes, to: temporary, sync: true)
+        guard rename(temporary, final) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw ArchiveError.io(path: final, errno: code)
+        }
+        RawPath(dir).syncDirectory()
+        return true
+    }
+
+    private func writeFile(_ bytes: [UInt8], to temporary: String, sync: Bool) throws {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o400)
         guard fd >= 0 else { throw ArchiveError.io(path: temporary, errno: errno) }
         var offset = 0
@@ -59,20 +71,71 @@ public struct ContentArchive: Sendable {
             }
             offset += n
         }
-        guard fsync(fd) == 0 else {
+        if sync, fsync(fd) != 0 {
             let code = errno
             close(fd)
             unlink(temporary)
             throw ArchiveError.io(path: temporary, errno: code)
         }
-        close(fd)
-        guard rename(temporary, final) == 0 else {
+        guard close(fd) == 0 else {
             let code = errno
             unlink(temporary)
-            throw ArchiveError.io(path: final, errno: code)
+            throw ArchiveError.io(path: temporary, errno: code)
         }
-        RawPath(dir).syncDirectory()
-        return true
+    }
+
+    /// A file written under `archive/tmp` and not yet durable nor in place (see `stage` and `publish`).
+    public struct Staged: Sendable {
+        public let sha256: String
+        let temporary: String
+    }
+
+    /// Group commit, first step: writes `bytes` to a temporary file without an fsync. Nil when the archive already
+    /// holds these bytes (a file is only ever in place once it was durable, so what is in place is whole).
+    public func stage(_ bytes: [UInt8], sha256: String) throws -> Staged? {
+        if contains(sha256) { return nil }
+        try makeDirectory(root + "/tmp", sync: false)
+        let temporary = "\(root)/tmp/\(sha256).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+        try writeFile(bytes, to: temporary, sync: false)
+        return Staged(sha256: sha256, temporary: temporary)
+    }
+
+    /// Group commit, second step: makes every staged file durable (one `syncfs`), renames each into place, and makes
+    /// the renames durable (a second `syncfs`). Afterwards the database may record them.
+    public func publish(_ files: [Staged]) throws {
+        guard !files.isEmpty else { return }
+        try syncFileSystem()
+        for file in files {
+            let final = path(for: file.sha256)
+            let dir = (final as NSString).deletingLastPathComponent
+            try makeDirectory((dir as NSString).deletingLastPathComponent, sync: false)
+            try makeDirectory(dir, sync: false)
+            guard rename(file.temporary, final) == 0 else {
+                let code = errno
+                unlink(file.temporary)
+                throw ArchiveError.io(path: final, errno: code)
+            }
+        }
+        try syncFileSystem()
+    }
+
+    /// Removes staged files that will not be published.
+    public func discard(_ files: [Staged]) {
+        for file in files { unlink(file.temporary) }
+    }
+
+    /// Left-over temporary files of a run that stopped (none is ever referenced); call at start, under the instance lock.
+    public func removeTemporaries() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
+            unlink(root + "/tmp/" + name)
+        }
+    }
+
+    private func syncFileSystem() throws {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw ArchiveError.io(path: root, errno: errno) }
+        defer { close(fd) }
+        guard czhtj_syncfs(fd) == 0 else { throw ArchiveError.io(path: root, errno: errno) }
     }
 
     /// The archived bytes of `sha256`, checked against the hash.
@@ -94,9 +157,9 @@ public struct ContentArchive: Sendable {
     }
 
     /// Creates a folder when missing, and syncs its parent so the new entry survives a crash.
-    private func makeDirectory(_ path: String) throws {
+    private func makeDirectory(_ path: String, sync: Bool = true) throws {
         if mkdir(path, 0o700) == 0 {
-            RawPath((path as NSString).deletingLastPathComponent).syncDirectory()
+            if sync { RawPath((path as NSString).deletingLastPathComponent).syncDirectory() }
         } else if errno != EEXIST {
             throw ArchiveError.io(path: path, errno: errno)
         }

@@ -39,31 +39,53 @@ extension AppDatabase {
     /// Records an upload; an archived upload for a member becomes the member's next archive version.
     /// Returns the upload's id and the version number.
     public func recordUpload(_ u: NewUpload, now: Date) throws -> (id: Int64, version: Int?) {
+        try write { db in try Self.insertUpload(db, u, now: now) }
+    }
+
+    /// Group commit: records several uploads in one transaction (one WAL fsync for all). Each is recorded in its own
+    /// savepoint, so one that meets `changeRequired` (a decision landed since the pipeline's check) is left out and
+    /// reported as that failure while the others are committed; any other error records none of them.
+    public func recordUploads(_ uploads: [NewUpload], now: Date) throws -> [Result<(id: Int64, version: Int?), ZHTJError>] {
         try write { db in
-            if let sha = u.sha256 {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO document (sha256, size, pages, archivedAt) VALUES (?, ?, ?, ?)",
-                    arguments: [sha, u.size ?? 0, u.pages ?? 0, now])
+            try uploads.map { u in
+                var outcome: Result<(id: Int64, version: Int?), ZHTJError> = .failure(.changeRequired(u.developmentNumber ?? ""))
+                do {
+                    try db.inSavepoint {
+                        outcome = .success(try Self.insertUpload(db, u, now: now))
+                        return .commit
+                    }
+                } catch ZHTJError.changeRequired(let who) {
+                    outcome = .failure(.changeRequired(who))
+                }
+                return outcome
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO upload (state, sha256, originalName, displayName, folder, orgID, size, pages, developmentNumber,
-                        numberSource, memberID, reasonCode, reason, refusedPath, checks, device, inode, modified, receivedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    u.state.rawValue, u.sha256, Data(u.originalName), u.displayName, u.folder, u.orgID, u.size, u.pages,
-                    u.developmentNumber, u.numberSource, u.memberID, u.reasonCode, u.reason, u.refusedPath.map { Data($0) },
-                    u.checks, u.device.map { Int64(bitPattern: $0) }, u.inode.map { Int64(bitPattern: $0) }, u.modified, now,
-                ])
-            let id = db.lastInsertedRowID
-            var version: Int? = nil
-            if u.state == .archived, let member = u.memberID, let sha = u.sha256 {
-                version = try Self.addVersion(db, memberID: member, uploadID: id, sha256: sha, uploaderOrgID: u.uploaderOrgID ?? u.orgID ?? 0, required: u.required, now: now)
-            }
-            try Self.record(db, caller: Caller(uid: 0), action: "upload.\(u.state.rawValue)", target: "upload:\(id)", detail: u.reasonCode ?? u.developmentNumber, at: now)
-            return (id, version)
         }
+    }
+
+    static func insertUpload(_ db: Database, _ u: NewUpload, now: Date) throws -> (id: Int64, version: Int?) {
+        if let sha = u.sha256 {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO document (sha256, size, pages, archivedAt) VALUES (?, ?, ?, ?)",
+                arguments: [sha, u.size ?? 0, u.pages ?? 0, now])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO upload (state, sha256, originalName, displayName, folder, orgID, size, pages, developmentNumber,
+                    numberSource, memberID, reasonCode, reason, refusedPath, checks, device, inode, modified, receivedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                u.state.rawValue, u.sha256, Data(u.originalName), u.displayName, u.folder, u.orgID, u.size, u.pages,
+                u.developmentNumber, u.numberSource, u.memberID, u.reasonCode, u.reason, u.refusedPath.map { Data($0) },
+                u.checks, u.device.map { Int64(bitPattern: $0) }, u.inode.map { Int64(bitPattern: $0) }, u.modified, now,
+            ])
+        let id = db.lastInsertedRowID
+        var version: Int? = nil
+        if u.state == .archived, let member = u.memberID, let sha = u.sha256 {
+            version = try Self.addVersion(db, memberID: member, uploadID: id, sha256: sha, uploaderOrgID: u.uploaderOrgID ?? u.orgID ?? 0, required: u.required, now: now)
+        }
+        try Self.record(db, caller: Caller(uid: 0), action: "upload.\(u.state.rawValue)", target: "upload:\(id)", detail: u.reasonCode ?? u.developmentNumber, at: now)
+        return (id, version)
     }
 
     /// The upload already recorded for this very inbox entry (same folder, name, inode and mtime): the pipeline
