@@ -86,6 +86,17 @@ let package = Package(
 
         // The ingest benchmark's corpus generator (Benchmarks/ingest.sh).
         .executableTarget(name: "zhtj-corpus", dependencies: ["ZHTJTestSupport"], path: "Benchmarks/zhtj-corpus"),
+        // The registry benchmark (Benchmarks/registry.sh): a province-sized database, and a load client for the socket.
+        .executableTarget(
+            name: "zhtj-province",
+            dependencies: [
+                "ZHTJStorage", "ZHTJCore", "ZHTJDaemon", "ZHTJClient",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/zhtj-province"),
+        .executableTarget(name: "zhtj-load", dependencies: ["ZHTJClient", "ZHTJCore"], path: "Benchmarks/zhtj-load"),
 
         .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
         .testTarget(name: "ZHTJStorageTests", dependencies: ["ZHTJStorage", "ZHTJCore"]),

@@ -1,13 +1,13 @@
-/// Lower-case hexadecimal text of bytes (hash digests), without a `String(format:)` per byte.
+/// Lower-case hexadecimal text of bytes (a hash), without `String(format:)` per byte.
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     public static func string<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var out: [UInt8] = []
-        out.reserveCapacity(64)
+        out.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
             out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+            out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
     }

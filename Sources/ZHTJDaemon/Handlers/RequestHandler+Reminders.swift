@@ -19,7 +19,8 @@ extension RequestHandler {
     /// `reminders.banner`: the one-line prompt the CLI prints before a command (R-E10).
     func banner(_ context: Context) throws -> BannerResult {
         let (_, admin) = try context.requireAdmin()
-        let r = try database.reminder(orgID: admin.org.id, now: context.now)
-        return BannerResult(line: ReminderPolicy.banner(notUploaded: r.notUploaded.count, notAuthenticated: r.notAuthenticatedCount, reviewsWaiting: r.reviewsWaiting.count))
+        // Counted in SQL: the banner needs no lists (for a province's root, the lists hold every open member).
+        let r = try database.reminderCounts(orgID: admin.org.id)
+        return BannerResult(line: ReminderPolicy.banner(notUploaded: r.notUploaded, notAuthenticated: r.notAuthenticated, reviewsWaiting: r.reviewsWaiting))
     }
 }

@@ -149,7 +149,7 @@ public final class RequestHandler: Sendable {
     }
 
     static func hash(_ credential: String) -> String {
-        SHA256.hash(data: Data(credential.utf8)).withUnsafeBytes { Hex.string($0) }
+        Hex.string(SHA256.hash(data: Data(credential.utf8)))
     }
 
     /// Decodes `params` (a missing `params` reads as `{}`).

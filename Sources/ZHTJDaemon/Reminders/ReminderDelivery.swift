@@ -36,24 +36,86 @@ public final class ReminderDelivery: Sendable {
         if try database.reminderSent(orgID: orgID, day: day) { return .alreadySent }
         let reminder = try database.reminder(orgID: orgID, now: now)
         guard !reminder.isEmpty else { return .nothingOpen }
+        let (file, text) = try write(reminder, day: day)
+        guard try database.markReminderSent(orgID: orgID, day: day, file: file, now: now) else { return .alreadySent }
+        logger.info("reminder written", metadata: ["zhtj.org": "\(orgID)", "zhtj.file": "\(file)"])
+        try startHooks(reminder, text: text, day: day, now: now)
+        return .sent
+    }
+
+    /// What a sweep did.
+    public struct SweepOutcome: Sendable {
+        public var orgs = 0
+        public var sent = 0
+        public var alreadySent = 0
+        public var nothingOpen = 0
+        public var failed = 0
+    }
+
+    /// The daily sweep: every org's reminder for the day of `now`, once per org and day (R-E10). The reminders are
+    /// computed in one pass (`forEachReminder`), the files written, then the sends recorded in batches of `batch`
+    /// orgs per transaction, and the hooks started for the orgs recorded. One org's failure is logged; the others
+    /// still get theirs.
+    @discardableResult
+    public func deliverAll(now: Date, batch: Int = 1000) throws -> SweepOutcome {
+        let day = CivilDate(now).description
+        let done = try database.remindersSent(day: day)
+        var outcome = SweepOutcome()
+        outcome.alreadySent = done.count
+        var written: [(reminder: Reminder, file: String, text: String)] = []
+        try database.forEachReminder(now: now, skipping: done) { reminder in
+            outcome.orgs += 1
+            guard !reminder.isEmpty else {
+                outcome.nothingOpen += 1
+                return
+            }
+            do {
+                let (file, text) = try write(reminder, day: day)
+                // Only the hook needs the text later.
+                written.append((reminder, file, settings.reminderHook == nil ? "" : text))
+            } catch {
+                outcome.failed += 1
+                logger.error("reminder failed for one org", metadata: ["zhtj.org": "\(reminder.org.id)", "zhtj.error": "\(error)"])
+            }
+        }
+        outcome.orgs += done.count
+        var start = 0
+        while start < written.count {
+            let slice = written[start..<min(start + batch, written.count)]
+            start += batch
+            let fresh = Set(try database.markRemindersSent(slice.map { ($0.reminder.org.id, $0.file) }, day: day, now: now))
+            outcome.sent += fresh.count
+            outcome.alreadySent += slice.count - fresh.count
+            for entry in slice where fresh.contains(entry.reminder.org.id) {
+                logger.info("reminder written", metadata: ["zhtj.org": "\(entry.reminder.org.id)", "zhtj.file": "\(entry.file)"])
+                try startHooks(entry.reminder, text: entry.text, day: day, now: now)
+            }
+        }
+        return outcome
+    }
+
+    /// Writes `outbox/<org folder>/<day>.txt` (atomically); returns its path and text.
+    private func write(_ reminder: Reminder, day: String) throws -> (file: String, text: String) {
         let folder = layout.outbox + "/" + reminder.org.folder
         _ = mkdir(folder, 0o750)
         let file = folder + "/\(day).txt"
         let text = reminder.text()
         try text.write(toFile: file, atomically: true, encoding: .utf8)
-        guard try database.markReminderSent(orgID: orgID, day: day, file: file, now: now) else { return .alreadySent }
-        logger.info("reminder written", metadata: ["zhtj.org": "\(orgID)", "zhtj.file": "\(file)"])
-        if let hook = settings.reminderHook {
-            for admin in try database.admins(orgID: orgID) {
-                let env = [
-                    "ZHTJ_ADMIN_ID": String(admin.id), "ZHTJ_ADMIN_NAME": admin.name, "ZHTJ_ADMIN_EMAIL": admin.email ?? "",
-                    "ZHTJ_ORG_ID": reminder.org.displayID, "ZHTJ_ORG": reminder.org.fullName, "ZHTJ_DAY": day,
-                    "PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "LANG": "C.UTF-8",
-                ]
-                hooks.async { self.runHook(hook, text: text, environment: env, orgID: orgID, adminID: admin.id, day: day, now: now) }
-            }
+        return (file, text)
+    }
+
+    /// Starts the hook, once per admin of the org, on the hooks queue.
+    private func startHooks(_ reminder: Reminder, text: String, day: String, now: Date) throws {
+        guard let hook = settings.reminderHook else { return }
+        let orgID = reminder.org.id
+        for admin in try database.admins(orgID: orgID) {
+            let env = [
+                "ZHTJ_ADMIN_ID": String(admin.id), "ZHTJ_ADMIN_NAME": admin.name, "ZHTJ_ADMIN_EMAIL": admin.email ?? "",
+                "ZHTJ_ORG_ID": reminder.org.displayID, "ZHTJ_ORG": reminder.org.fullName, "ZHTJ_DAY": day,
+                "PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "LANG": "C.UTF-8",
+            ]
+            hooks.async { self.runHook(hook, text: text, environment: env, orgID: orgID, adminID: admin.id, day: day, now: now) }
         }
-        return .sent
     }
 
     /// Runs the hook, retrying a failure `hookAttempts` times; logs and records the outcome.

@@ -38,20 +38,16 @@ public struct ReminderService: Service {
 
     /// One pass over every org; runs off the cooperative threads.
     private func sweep(now: Date) async {
-        let delivery = self.delivery, database = self.database, logger = self.logger
+        let delivery = self.delivery, logger = self.logger
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
-                var sent = 0
-                let ids = (try? database.allOrgIDs()) ?? []
-                for id in ids {
-                    // One org's failure (a full disk, say) is logged; the others still get theirs.
-                    do {
-                        if try delivery.deliver(orgID: id, now: now) == .sent { sent += 1 }
-                    } catch {
-                        logger.error("reminder failed for one org", metadata: ["zhtj.org": "\(id)", "zhtj.error": "\(error)"])
-                    }
+                // One org's failure (a full disk, say) is logged inside; the others still get theirs.
+                do {
+                    let outcome = try delivery.deliverAll(now: now)
+                    logger.notice("daily reminders", metadata: ["zhtj.sent": "\(outcome.sent)", "zhtj.failed": "\(outcome.failed)"])
+                } catch {
+                    logger.error("daily reminders failed", metadata: ["zhtj.error": "\(error)"])
                 }
-                logger.notice("daily reminders", metadata: ["zhtj.sent": "\(sent)"])
                 continuation.resume()
             }
         }

@@ -24,7 +24,7 @@ public struct ContentArchive: Sendable {
     }
 
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).withUnsafeBytes { Hex.string($0) }
+        Hex.string(SHA256.hash(data: bytes))
     }
 
     public func path(for sha256: String) -> String {

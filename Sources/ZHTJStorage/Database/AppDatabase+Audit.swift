@@ -8,13 +8,13 @@ extension AppDatabase {
     static func auditHash(id: Int64, at: String, uid: Int64, adminID: Int64?, orgID: Int64?, action: String, target: String, reason: String?, prevHash: String) -> String {
         let text = [String(id), at, String(uid), adminID.map(String.init) ?? "", orgID.map(String.init) ?? "", action, target, reason ?? "", prevHash]
             .joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(text.utf8)).withUnsafeBytes { Hex.string($0) }
+        return Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     static let genesis = String(repeating: "0", count: 64)
 
     static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).withUnsafeBytes { Hex.string($0) }
+        Hex.string(SHA256.hash(data: data))
     }
 
     static func stamp(_ date: Date) -> String {
@@ -25,14 +25,14 @@ extension AppDatabase {
     static func appendAudit(
         _ db: Database, at: Date, uid: Int64, adminID: Int64?, orgID: Int64?, action: String, target: String, reason: String?
     ) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"))
         let id: Int64 = (last?["id"] as Int64? ?? 0) + 1
         let prev: String = last?["hash"] ?? genesis
         let time = stamp(at)
         let hash = auditHash(id: id, at: time, uid: uid, adminID: adminID, orgID: orgID, action: action, target: target, reason: reason, prevHash: prev)
-        try db.execute(
-            sql: "INSERT INTO audit (id, at, uid, adminID, orgID, action, target, reason, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [id, time, uid, adminID, orgID, action, target, reason, prev, hash])
+        try db.cachedStatement(
+            sql: "INSERT INTO audit (id, at, uid, adminID, orgID, action, target, reason, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [id, time, uid, adminID, orgID, action, target, reason, prev, hash])
     }
 
     /// A break found by `verifyAudit`.
@@ -75,5 +75,4 @@ extension AppDatabase {
             return (rows.count, hashes.count, breaks)
         }
     }
-
 }

@@ -23,6 +23,14 @@ extension AppDatabase {
             var branches: [String: Result<(Int64, String), ZHTJError>] = [:]
             var seenID: [String: Int] = [:]
             var seenNumber: [String: Int] = [:]
+            let byIDNumber = try db.cachedStatement(sql: "SELECT * FROM member WHERE idNumber = ?")
+            let byNumber = try db.cachedStatement(sql: "SELECT * FROM member WHERE developmentNumber = ?")
+            let insertMember = try db.cachedStatement(
+                sql: """
+                    INSERT INTO member (idNumber, name, birthDate, ethnicity, politicalStatus, joinDate, joinYear, branchID, isCadre,
+                        developmentNumber, mobile, education, occupation, createdAt, createdByUID, createdByAdmin)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             func reject(_ d: MemberDraft, _ column: MemberTable.Column, _ value: String, _ reason: String) {
                 outcome.issues.append(RowIssue(line: d.line, column: column.rawValue, value: value, reason: reason))
                 outcome.rejectedLines.insert(d.line)
@@ -60,7 +68,7 @@ extension AppDatabase {
                     seenNumber[number] = draft.line
                 }
                 let record = MemberRecord(draft: draft, branchID: branchID, caller: caller, now: now)
-                if let existing = try MemberRecord.fetchOne(db, sql: "SELECT * FROM member WHERE idNumber = ?", arguments: [draft.idNumber]) {
+                if let existing = try MemberRecord.fetchOne(byIDNumber, arguments: [draft.idNumber]) {
                     if existing.sameData(as: record) {
                         outcome.unchanged += 1
                     } else {
@@ -70,14 +78,19 @@ extension AppDatabase {
                     continue
                 }
                 if let number = draft.developmentNumber,
-                    let owner = try MemberRecord.fetchOne(db, sql: "SELECT * FROM member WHERE developmentNumber = ?", arguments: [number])
+                    let owner = try MemberRecord.fetchOne(byNumber, arguments: [number])
                 {
                     reject(draft, .developmentNumber, number,
                            "该发展团员编号已属于另一名团员（\(owner.name)）/ already belongs to another member (\(owner.name))")
                     continue
                 }
                 var inserted = record
-                try inserted.insert(db)
+                try insertMember.execute(arguments: [
+                    record.idNumber, record.name, record.birthDate, record.ethnicity, record.politicalStatus, record.joinDate,
+                    record.joinYear, record.branchID, record.isCadre, record.developmentNumber, record.mobile, record.education,
+                    record.occupation, record.createdAt, record.createdByUID, record.createdByAdmin,
+                ])
+                inserted.id = db.lastInsertedRowID
                 try Self.record(db, caller: caller, action: "member.register", target: "member:\(inserted.id!)", detail: "import", at: now)
                 outcome.imported.append(inserted.info(branch: branchName))
             }
@@ -101,19 +114,20 @@ extension AppDatabase {
     public func member(key raw: String, caller: Caller) throws -> MemberInfo {
         guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
         let key = raw.trimmingCharacters(in: .whitespaces)
+        let (lower, upperPath) = Self.subtreeBounds(scope)
         return try read { db in
-            let scoped = "AND org.path LIKE ?"
+            let scoped = "AND org.path >= ? AND org.path < ?"
             var found: [MemberInfo] = []
             let upper = key.uppercased()
             if upper.count == 18 {
-                found = try Self.infos(db, sql: "WHERE member.idNumber = ? \(scoped)", arguments: [upper, scope + "%"])
+                found = try Self.infos(db, sql: "WHERE member.idNumber = ? \(scoped)", arguments: [upper, lower, upperPath])
             } else if key.count == 12, key.allSatisfy(\.isNumber) {
-                found = try Self.infos(db, sql: "WHERE member.developmentNumber = ? \(scoped)", arguments: [key, scope + "%"])
+                found = try Self.infos(db, sql: "WHERE member.developmentNumber = ? \(scoped)", arguments: [key, lower, upperPath])
             } else if let id = Int64(key.hasPrefix("#") ? String(key.dropFirst()) : key) {
-                found = try Self.infos(db, sql: "WHERE member.id = ? \(scoped)", arguments: [id, scope + "%"])
+                found = try Self.infos(db, sql: "WHERE member.id = ? \(scoped)", arguments: [id, lower, upperPath])
             }
             if found.isEmpty {
-                found = try Self.infos(db, sql: "WHERE member.name = ? \(scoped) LIMIT 20", arguments: [key, scope + "%"])
+                found = try Self.infos(db, sql: "WHERE member.name = ? \(scoped) LIMIT 20", arguments: [key, lower, upperPath])
             }
             guard var first = found.first else { throw ZHTJError.memberNotFound(key) }
             guard found.count == 1 else {
@@ -156,16 +170,22 @@ extension AppDatabase {
         guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw ZHTJError.badRequest("empty search text / 搜索内容为空") }
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let (lower, upper) = Self.subtreeBounds(scope)
+        let idPrefix = text.uppercased()
+        // Each of the three matches is an index range: name suffixes (v6) starting with the text folded like LIKE,
+        // and the ID-number and development-number prefixes.
         return try read { db in
             try Self.infos(
                 db,
                 sql: """
-                    WHERE org.path LIKE ? AND (member.name LIKE ? ESCAPE '\\' OR member.idNumber LIKE ? ESCAPE '\\'
-                        OR member.developmentNumber LIKE ? ESCAPE '\\')
-                    ORDER BY member.id LIMIT ?
+                    WHERE member.id IN (
+                        SELECT memberID FROM memberNameSuffix WHERE suffix >= lower(?1) AND suffix < lower(?1) || ?2
+                        UNION SELECT id FROM member WHERE idNumber >= ?3 AND idNumber < ?3 || ?2
+                        UNION SELECT id FROM member WHERE developmentNumber >= ?4 AND developmentNumber < ?4 || ?2)
+                    AND org.path >= ?5 AND org.path < ?6
+                    ORDER BY member.id LIMIT ?7
                     """,
-                arguments: [scope + "%", "%" + escaped + "%", escaped.uppercased() + "%", escaped + "%", limit]
+                arguments: [text, "\u{10FFFF}", idPrefix, text, lower, upper, limit]
             ).map(\.masked)
         }
     }

@@ -99,7 +99,9 @@ extension AppDatabase {
     public func subtree(of orgID: Int64) throws -> [OrgTreeNode] {
         try read { db in
             guard let top = try OrgRecord.fetchOne(db, key: orgID) else { throw ZHTJError.orgNotFound(String(orgID)) }
-            let rows = try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.path LIKE ? ORDER BY org.id", arguments: [top.path + "%"])
+            let (lower, upper) = Self.subtreeBounds(top.path)
+            let rows = try OrgRow.fetchAll(
+                db, sql: OrgRow.selection + " WHERE org.path >= ? AND org.path < ? ORDER BY org.id", arguments: [lower, upper])
             var children: [Int64: [OrgRow]] = [:]
             for row in rows { children[row.org.parentID ?? 0, default: []].append(row) }
             var out: [OrgTreeNode] = []

@@ -14,8 +14,10 @@ extension AppDatabase {
                 let code = try Date.fetchOne(
                     db, sql: "SELECT max(expiresAt) FROM registrationCode WHERE orgID = ? AND usedAt IS NULL AND expiresAt > ?", arguments: [child.id, now])
                 let subordinates = try Int.fetchOne(db, sql: "SELECT count(*) FROM org WHERE parentID = ?", arguments: [child.id]) ?? 0
+                let (lower, upper) = Self.subtreeBounds(record.path)
                 let branchesBelow = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM org WHERE path LIKE ? AND category = 'branch' AND id != ?", arguments: [record.path + "%", child.id]) ?? 0
+                    db, sql: "SELECT count(*) FROM org WHERE path >= ? AND path < ? AND category = 'branch' AND id != ?",
+                    arguments: [lower, upper, child.id]) ?? 0
                 let complete = record.secretaryName != nil && record.secretaryMobile != nil && record.industry != nil
                 rows.append(ProgressRow(
                     org: child, adminRegistered: admin != nil, adminName: admin?["name"],

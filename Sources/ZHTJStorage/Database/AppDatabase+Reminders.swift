@@ -7,37 +7,67 @@ extension AppDatabase {
     public func reminder(orgID: Int64, now: Date) throws -> Reminder {
         let today = CivilDate(now)
         guard let org = try self.org(id: orgID) else { throw ZHTJError.orgNotFound(String(orgID)) }
-        let path = try self.path(of: orgID)
+        let (lower, upper) = Self.subtreeBounds(try self.path(of: orgID))
         let reviews = try reviewQueue(caller: Caller(uid: 0, orgID: orgID), now: now)
         let rows = try read { db in
-            try Row.fetchAll(
-                db, sql: """
-                    SELECT m.id, m.name, m.developmentNumber, b.fullName AS branch, m.joinDate,
-                        (SELECT state FROM archiveVersion WHERE memberID = m.id ORDER BY version DESC LIMIT 1) AS latest,
-                        (SELECT reason FROM archiveVersion WHERE memberID = m.id ORDER BY version DESC LIMIT 1) AS reason
-                    FROM member AS m JOIN org AS b ON b.id = m.branchID
-                    WHERE b.path LIKE ? AND m.joinYear >= ?
-                    ORDER BY m.id
-                    """, arguments: [path + "%", MembershipRules.eArchiveFromYear])
+            try Row.fetchAll(db, sql: Self.openArchivesSQL, arguments: [MembershipRules.eArchiveFromYear, lower, upper])
         }
         var notUploaded: [ReminderItem] = [], waiting: [ReminderItem] = [], rejected: [ReminderItem] = [], overdue: [ReminderItem] = []
         for row in rows {
-            let latest = (row["latest"] as String?).flatMap(ArchiveState.init(rawValue:))
-            let status = ReviewRules.status(needsEArchive: true, latest: latest)
-            guard status != .authenticated, let joined = JoinDate(row["joinDate"]) else { continue }
-            let late = ReminderPolicy.isOverdue(joined: joined, status: status, today: today)
-            let item = ReminderItem(
-                memberID: row["id"], name: row["name"], developmentNumber: row["developmentNumber"], branch: row["branch"],
-                joinDate: row["joinDate"], status: status, reason: latest == .rejected ? row["reason"] : nil, overdue: late)
+            guard let (item, latest) = Self.openItem(row, today: today) else { continue }
             switch latest {
             case nil, .superseded: notUploaded.append(item)
             case .pending: waiting.append(item)
             case .rejected: rejected.append(item)
             case .approved: break
             }
-            if late { overdue.append(item) }
+            if item.overdue { overdue.append(item) }
         }
         return Reminder(org: org, date: today.description, notUploaded: notUploaded, waitingForReview: waiting, rejected: rejected, overdue: overdue, reviewsWaiting: reviews)
+    }
+
+    /// The counts of `reminder(orgID:now:)` without its lists, for the banner before every command (R-E10):
+    /// not uploaded, not authenticated (no file, waiting or rejected), and reviews waiting for the org.
+    public func reminderCounts(orgID: Int64) throws -> (notUploaded: Int, notAuthenticated: Int, reviewsWaiting: Int) {
+        let (lower, upper) = Self.subtreeBounds(try self.path(of: orgID))
+        return try read { db in
+            let row = try Row.fetchOne(
+                db, sql: """
+                    SELECT ifnull(sum(v.state IS NULL OR v.state = 'superseded'), 0) AS notUploaded,
+                        ifnull(sum(v.state IS NULL OR v.state IN ('superseded', 'pending', 'rejected')), 0) AS notAuthenticated
+                    FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= ?3
+                    LEFT JOIN archiveVersion AS v ON v.memberID = m.id
+                        AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
+                    WHERE b.path >= ?1 AND b.path < ?2
+                    """, arguments: [lower, upper, MembershipRules.eArchiveFromYear])
+            let reviews = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = ?", arguments: [orgID]) ?? 0
+            return (row?["notUploaded"] ?? 0, row?["notAuthenticated"] ?? 0, reviews)
+        }
+    }
+
+    /// The members of a subtree (`?2 <= path < ?3`) who need an e-archive (`joinYear >= ?1`), with their latest version's
+    /// state and reason, in member order.
+    static let openArchivesSQL = """
+        SELECT m.id, m.name, m.developmentNumber, b.fullName AS branch, b.path AS branchPath, m.joinDate,
+            v.state AS latest, v.reason AS reason
+        FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= ?1
+        LEFT JOIN archiveVersion AS v ON v.memberID = m.id
+            AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
+        WHERE b.path >= ?2 AND b.path < ?3
+        ORDER BY m.id
+        """
+
+    /// A reminder item from a row of `openArchivesSQL`, with the latest state; nil when authenticated.
+    static func openItem(_ row: Row, today: CivilDate) -> (ReminderItem, ArchiveState?)? {
+        let latest = (row["latest"] as String?).flatMap(ArchiveState.init(rawValue:))
+        let status = ReviewRules.status(needsEArchive: true, latest: latest)
+        guard status != .authenticated, let joined = JoinDate(row["joinDate"]) else { return nil }
+        let late = ReminderPolicy.isOverdue(joined: joined, status: status, today: today)
+        let item = ReminderItem(
+            memberID: row["id"], name: row["name"], developmentNumber: row["developmentNumber"], branch: row["branch"],
+            joinDate: row["joinDate"], status: status, reason: latest == .rejected ? row["reason"] : nil, overdue: late)
+        return (item, latest)
     }
 
     /// Every org id, root first (for the daily sweep).

@@ -78,23 +78,27 @@ extension AppDatabase {
     public func reviewQueue(caller: Caller, now: Date) throws -> [ReviewItem] {
         guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
         return try read { db in
-            try Row.fetchAll(
-                db, sql: """
-                    SELECT v.id, v.version, m.name, m.id AS memberID, m.developmentNumber, b.fullName AS branch, d.pages,
-                        u.numberSource, u.displayName, u.receivedAt, o.fullName AS uploader
-                    FROM archiveVersion AS v JOIN member AS m ON m.id = v.memberID JOIN org AS b ON b.id = m.branchID
-                    JOIN document AS d ON d.sha256 = v.sha256 JOIN upload AS u ON u.id = v.uploadID JOIN org AS o ON o.id = v.uploaderOrgID
-                    WHERE v.state = 'pending' AND v.reviewerOrgID = ? ORDER BY v.id
-                    """, arguments: [orgID]
-            ).map { row in
-                let received: Date = row["receivedAt"]
-                return ReviewItem(
-                    id: row["id"], member: row["name"], memberID: row["memberID"], developmentNumber: row["developmentNumber"],
-                    branch: row["branch"], pages: row["pages"], version: row["version"], numberSource: row["numberSource"],
-                    fileName: row["displayName"], uploadedBy: row["uploader"], receivedAt: received,
-                    waitingDays: max(0, Int(now.timeIntervalSince(received) / 86400)))
-            }
+            try Row.fetchAll(db, sql: Self.pendingReviewsSQL + " AND v.reviewerOrgID = ? ORDER BY v.id", arguments: [orgID])
+                .map { Self.reviewItem($0, now: now) }
         }
+    }
+
+    /// The pending versions with what a reviewer sees; the caller adds conditions and the order.
+    static let pendingReviewsSQL = """
+        SELECT v.id, v.version, v.reviewerOrgID, m.name, m.id AS memberID, m.developmentNumber, b.fullName AS branch, d.pages,
+            u.numberSource, u.displayName, u.receivedAt, o.fullName AS uploader
+        FROM archiveVersion AS v JOIN member AS m ON m.id = v.memberID JOIN org AS b ON b.id = m.branchID
+        JOIN document AS d ON d.sha256 = v.sha256 JOIN upload AS u ON u.id = v.uploadID JOIN org AS o ON o.id = v.uploaderOrgID
+        WHERE v.state = 'pending'
+        """
+
+    static func reviewItem(_ row: Row, now: Date) -> ReviewItem {
+        let received: Date = row["receivedAt"]
+        return ReviewItem(
+            id: row["id"], member: row["name"], memberID: row["memberID"], developmentNumber: row["developmentNumber"],
+            branch: row["branch"], pages: row["pages"], version: row["version"], numberSource: row["numberSource"],
+            fileName: row["displayName"], uploadedBy: row["uploader"], receivedAt: received,
+            waitingDays: max(0, Int(now.timeIntervalSince(received) / 86400)))
     }
 
     /// Per direct subordinate: pending, approved, rejected and not uploaded among the members who need an e-archive.
@@ -104,16 +108,17 @@ extension AppDatabase {
         return try read { db in
             try children.map { child in
                 let path = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [child.id])!
+                let (lower, upper) = Self.subtreeBounds(path)
                 let row = try Row.fetchOne(
                     db, sql: """
                         SELECT
                             sum(latest.state = 'pending') AS pending, sum(latest.state = 'approved') AS approved,
                             sum(latest.state = 'rejected') AS rejected, sum(latest.state IS NULL OR latest.state = 'superseded') AS none
-                        FROM member AS m JOIN org AS b ON b.id = m.branchID
+                        FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= ?
                         LEFT JOIN archiveVersion AS latest ON latest.memberID = m.id
                             AND latest.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
-                        WHERE b.path LIKE ? AND m.joinYear >= ?
-                        """, arguments: [path + "%", MembershipRules.eArchiveFromYear])
+                        WHERE b.path >= ? AND b.path < ?
+                        """, arguments: [MembershipRules.eArchiveFromYear, lower, upper])
                 return ReviewOverviewRow(
                     org: child, pending: row?["pending"] ?? 0, approved: row?["approved"] ?? 0, rejected: row?["rejected"] ?? 0,
                     notUploaded: row?["none"] ?? 0)

@@ -274,6 +274,7 @@ extension AppDatabase {
                     arguments: [state.rawValue, needsReview, reviewer, row["id"] as Int64])
             }
         }
+        registerScaleMigration(&migrator)
         return migrator
     }
 }

@@ -34,23 +34,30 @@ extension AppDatabase {
             var rows: [StatsRow] = []
             for org in targets {
                 let path = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [org.id])!
-                let members = try Row.fetchAll(
+                let (lower, upper) = Self.subtreeBounds(path)
+                // Counted in SQL per join year and latest state; only members who need an e-archive look up a version.
+                let groups = try Row.fetchAll(
                     db, sql: """
-                        SELECT m.joinYear, (SELECT state FROM archiveVersion WHERE memberID = m.id ORDER BY version DESC LIMIT 1) AS latest
-                        FROM member AS m JOIN org AS b ON b.id = m.branchID
-                        WHERE b.path LIKE ? AND (? IS NULL OR m.joinYear = ?)
-                        """, arguments: [path + "%", year, year])
-                var byYear: [Int: [MemberStatus]] = [:]
-                for m in members {
-                    let joinYear: Int = m["joinYear"]
-                    let latest = (m["latest"] as String?).flatMap(ArchiveState.init(rawValue:))
-                    byYear[joinYear, default: []].append(ReviewRules.status(needsEArchive: joinYear >= MembershipRules.eArchiveFromYear, latest: latest))
+                        SELECT m.joinYear, v.state AS latest, count(*) AS n
+                        FROM org AS b JOIN member AS m ON m.branchID = b.id AND (?3 IS NULL OR m.joinYear = ?3)
+                        LEFT JOIN archiveVersion AS v ON m.joinYear >= ?4 AND v.memberID = m.id
+                            AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
+                        WHERE b.path >= ?1 AND b.path < ?2
+                        GROUP BY m.joinYear, v.state
+                        """, arguments: [lower, upper, year, MembershipRules.eArchiveFromYear])
+                var byYear: [Int: [MemberStatus: Int]] = [:]
+                for group in groups {
+                    let joinYear: Int = group["joinYear"]
+                    let latest = (group["latest"] as String?).flatMap(ArchiveState.init(rawValue:))
+                    let status = ReviewRules.status(needsEArchive: joinYear >= MembershipRules.eArchiveFromYear, latest: latest)
+                    byYear[joinYear, default: [:]][status, default: 0] += group["n"] as Int
                 }
-                for (joinYear, statuses) in byYear.sorted(by: { $0.key < $1.key }) {
-                    func count(_ s: MemberStatus) -> Int { statuses.filter { $0 == s }.count }
+                for (joinYear, counts) in byYear.sorted(by: { $0.key < $1.key }) {
+                    func count(_ s: MemberStatus) -> Int { counts[s] ?? 0 }
+                    let newMembers = counts.filter { ReviewRules.countsAsNewMember($0.key) }.map(\.value).reduce(0, +)
                     rows.append(StatsRow(
                         orgID: org.id, org: org.fullName, joinYear: joinYear,
-                        newMembers: count(.notRequired) + statuses.filter(ReviewRules.countsAsNewMember).count,
+                        newMembers: count(.notRequired) + newMembers,
                         notRequired: count(.notRequired), notAuthenticated: count(.notAuthenticated),
                         authenticationFailed: count(.authenticationFailed), authenticated: count(.authenticated)))
                 }

@@ -22,10 +22,11 @@ extension AppDatabase {
     /// Uploads in `state` whose folder's org is in the caller's subtree, oldest first.
     public func uploads(state: UploadState, caller: Caller, limit: Int = 1000) throws -> [UploadInfo] {
         guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
+        let (lower, upper) = Self.subtreeBounds(scope)
         return try read { db in
             try Row.fetchAll(
-                db, sql: Self.uploadSelection + " WHERE upload.state = ? AND org.path LIKE ? ORDER BY upload.id LIMIT ?",
-                arguments: [state.rawValue, scope + "%", limit]
+                db, sql: Self.uploadSelection + " WHERE upload.state = ? AND org.path >= ? AND org.path < ? ORDER BY upload.id LIMIT ?",
+                arguments: [state.rawValue, lower, upper, limit]
             ).map(Self.info)
         }
     }

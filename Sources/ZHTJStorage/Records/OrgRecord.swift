@@ -37,14 +37,13 @@ struct OrgRow: Decodable, FetchableRecord, Sendable {
     init(row: Row) throws {
         org = try OrgRecord(row: row)
         adminRegistered = row["adminRegistered"]
+        // The subtree's members: the column kept by triggers (migration v6).
         memberCount = row["memberCount"]
     }
 
     static let selection = """
         SELECT org.*,
-            EXISTS (SELECT 1 FROM admin WHERE admin.orgID = org.id) AS adminRegistered,
-            (SELECT count(*) FROM member JOIN org AS b ON b.id = member.branchID
-             WHERE b.path LIKE org.path || '%') AS memberCount
+            EXISTS (SELECT 1 FROM admin WHERE admin.orgID = org.id) AS adminRegistered
         FROM org
         """
 

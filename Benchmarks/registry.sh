@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The registry benchmark (issue 7): a province-sized database (100 000 orgs, 2 000 000 members, 300 000 of them
+# needing e-archives, in every state), then timings through the real daemon's socket (release build):
+# member search by ID number and by name (as the root admin and as a county admin), `reviews` for the busiest
+# committee, `reminders`, `stats`, `org tree` and `org progress` for the root, a 100 000-row `member import` through
+# the CLI, 1000 `approve`s one after another, 10 000 reads from 8 clients at once, and the daily reminder sweep over
+# every org. Prints p50, p99, max and requests/s; the query plans of the key queries.
+# Usage: Benchmarks/registry.sh [MEMBERS=2000000] [NEED_EARCHIVE=300000] [ORGS=100000] [IMPORT_ROWS=100000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MEMBERS=${1:-2000000}; NEED=${2:-300000}; ORGS=${3:-100000}; IMPORT_ROWS=${4:-100000}
+scripts/install-deps
+command -v sqlite3 >/dev/null || apt-get install -y -qq sqlite3 >/dev/null
+echo "building (release)…" >&2
+swift build -c release >/dev/null
+bin=$PWD/.build/release
+work=$(mktemp -d /tmp/zhtj-registry.XXXXXX)
+daemon=
+cleanup() { [ -n "$daemon" ] && kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+now() { date +%s.%N; }
+
+echo "== generating $ORGS orgs, $MEMBERS members, $NEED needing e-archives"
+t0=$(now)
+"$bin/zhtj-province" generate "$work/Storage" "$MEMBERS" "$NEED" "$ORGS" > "$work/generate.out"
+t1=$(now)
+busy=$(awk '/busy-committee/ {print $2}' "$work/generate.out")
+printf 'generated in %.1f s; database %s MB\n' "$(echo "$t1 - $t0" | bc -l)" "$(du -m "$work/Storage/db" | cut -f1)"
+
+echo "== query plans"
+db=$work/Storage/db/zhtj.sqlite
+plan() { echo "-- $1"; sqlite3 "$db" "EXPLAIN QUERY PLAN $2"; }
+plan "member.search (name suffixes, ID-number and development-number prefixes, scope as a path range)" \
+  "SELECT member.* FROM member JOIN org ON org.id = member.branchID WHERE member.id IN (
+     SELECT memberID FROM memberNameSuffix WHERE suffix >= lower('王芳') AND suffix < lower('王芳') || char(1114111)
+     UNION SELECT id FROM member WHERE idNumber >= '王芳' AND idNumber < '王芳' || char(1114111)
+     UNION SELECT id FROM member WHERE developmentNumber >= '王芳' AND developmentNumber < '王芳' || char(1114111))
+   AND org.path >= '/1/' AND org.path < '/10' ORDER BY member.id LIMIT 50"
+plan "reminder of one org: open e-archives of the subtree with the latest version" \
+  "SELECT m.id, v.state FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= 2020
+   LEFT JOIN archiveVersion AS v ON v.memberID = m.id AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
+   WHERE b.path >= '/1/2/' AND b.path < '/1/20' ORDER BY m.id"
+plan "reviews (the committee's queue)" \
+  "SELECT v.id FROM archiveVersion AS v JOIN member AS m ON m.id = v.memberID JOIN org AS b ON b.id = m.branchID
+   JOIN document AS d ON d.sha256 = v.sha256 JOIN upload AS u ON u.id = v.uploadID JOIN org AS o ON o.id = v.uploaderOrgID
+   WHERE v.state = 'pending' AND v.reviewerOrgID = $busy ORDER BY v.id"
+plan "stats: per join year and latest state" \
+  "SELECT m.joinYear, v.state, count(*) FROM org AS b JOIN member AS m ON m.branchID = b.id
+   LEFT JOIN archiveVersion AS v ON m.joinYear >= 2020 AND v.memberID = m.id AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
+   WHERE b.path >= '/1/2/' AND b.path < '/1/20' GROUP BY m.joinYear, v.state"
+plan "org tree (subtree as a path range; member counts kept by triggers)" \
+  "SELECT org.*, EXISTS (SELECT 1 FROM admin WHERE admin.orgID = org.id) FROM org WHERE org.path >= '/1/2/' AND org.path < '/1/20' ORDER BY org.id"
+plan "children of an org" "SELECT * FROM org WHERE parentID = 2 ORDER BY id"
+
+echo "== the daemon"
+t0=$(now)
+ZHTJD_REMINDERS_TIME=23:59 "$bin/zhtjd" --storage "$work/Storage" --log-level critical 2> "$work/zhtjd.log" &
+daemon=$!
+until [ -S "$work/Storage/run/zhtjd.sock" ] && ZHTJ_CREDENTIALS="$work/root.credentials" "$bin/zhtj" whoami --json >/dev/null 2>&1; do sleep 0.2; done
+t1=$(now)
+printf 'zhtjd started in %.1f s (migrations, quick_check, %d inbox folders, one inotify watch each)\n' "$(echo "$t1 - $t0" | bc -l)" "$ORGS"
+
+echo "== timings"
+load=$bin/zhtj-load
+"$load" search "$work/root.credentials" "$work/samples-root.tsv" id 1000
+"$load" search "$work/root.credentials" "$work/samples-root.tsv" name 1000
+"$load" search "$work/county.credentials" "$work/samples-county.tsv" id 1000
+"$load" search "$work/county.credentials" "$work/samples-county.tsv" name 1000
+"$load" repeat "$work/root.credentials" member.search '{"text":"王"}' 20
+"$load" repeat "$work/busy.credentials" reviews '{}' 20
+"$load" repeat "$work/root.credentials" reminders.banner '{}' 10
+"$load" repeat "$work/busy.credentials" reviews.overview '{}' 5
+"$load" repeat "$work/root.credentials" reminders '{"send":false}' 3
+"$load" repeat "$work/busy.credentials" reminders '{"send":false}' 20
+"$load" repeat "$work/root.credentials" stats '{}' 5
+"$load" repeat "$work/root.credentials" org.tree '{}' 3
+"$load" repeat "$work/root.credentials" org.progress '{}' 5
+"$load" approve "$work/busy.credentials" 1000
+"$load" mixed 8 10000 "$work/root.credentials" "$work/samples-root.tsv"
+
+echo "== member import of $IMPORT_ROWS rows through the CLI"
+"$bin/zhtj-province" csv "$work/import.csv" "$IMPORT_ROWS" "$ORGS"
+t0=$(now)
+ZHTJ_CREDENTIALS="$work/root.credentials" "$bin/zhtj" member import "$work/import.csv" --quiet --json > "$work/import.json"
+t1=$(now)
+imported=$(grep -o '"imported" : [0-9]*' "$work/import.json" | grep -o '[0-9]*$')
+awk -v t="$(echo "$t1 - $t0" | bc -l)" -v n="$imported" 'BEGIN {printf "member import: %d rows imported in %.2f s: %.0f rows/s\n", n, t, n/t}'
+
+# The daemon's side alone (no CLI decoding and rendering of the report), on a second table of new members.
+"$bin/zhtj-province" csv "$work/import2.csv" "$IMPORT_ROWS" "$ORGS" 3000000
+"$load" import "$work/root.credentials" "$work/import2.csv" "$IMPORT_ROWS"
+
+echo "== the daily reminder sweep over every org (ReminderDelivery.deliverAll, as the daemon's ReminderService)"
+kill "$daemon"; wait "$daemon" 2>/dev/null || true; daemon=
+"$bin/zhtj-province" sweep "$work/Storage"
+echo "outbox: $(find "$work/Storage/outbox" -type f | wc -l) files, $(du -sm "$work/Storage/outbox" | cut -f1) MB"
+
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d); $(swift --version 2>&1 | head -1)"
