@@ -14,6 +14,8 @@ extension IngestPipeline {
         var now: Date
         /// nil: the entry is gone.
         var identity: (device: UInt64, inode: UInt64, modified: Int64, size: Int)?
+        /// The upload an earlier run committed for this very entry, if any (then only the inbox step is left).
+        var recorded: (id: Int64, state: UploadState, refusedPath: [UInt8]?)?
         var folderOrg: (id: Int64, path: String)?
         /// nil: not inspected (recorded already, or a folder of no org).
         var inspection: Inspector.Outcome?
@@ -25,11 +27,10 @@ extension IngestPipeline {
         var prepared = Prepared(entry: entry, path: path, display: InboxNames.display(entry.name), now: clock.now())
         guard let identity = SafeFile.identity(path) else { return prepared }
         prepared.identity = identity
-        if try database.committedUpload(
-            folder: entry.folder, name: entry.name, inode: identity.inode, modified: identity.modified, size: identity.size) != nil
-        {
-            return prepared  // `finish` completes the inbox step
-        }
+        // Looked up once, here: only `finish` records uploads, and never one for an entry it has not been handed yet.
+        prepared.recorded = try database.committedUpload(
+            folder: entry.folder, name: entry.name, inode: identity.inode, modified: identity.modified, size: identity.size)
+        if prepared.recorded != nil { return prepared }  // `finish` completes the inbox step
         prepared.folderOrg = try folderOrg(entry.folder)
         if !entry.folder.isEmpty, prepared.folderOrg == nil { return prepared }
         let inspection = inspector.inspect(path)

@@ -76,9 +76,7 @@ public final class IngestPipeline: @unchecked Sendable {
         log[metadataKey: "zhtj.file"] = "\(entry.folder.isEmpty ? "" : entry.folder + "/")\(prepared.display)"
         guard let identity = prepared.identity else { return .vanished }
         // A commit for this very entry means an earlier run stopped before the inbox step: finish that step only.
-        if let done = try database.committedUpload(
-            folder: entry.folder, name: entry.name, inode: identity.inode, modified: identity.modified, size: identity.size)
-        {
+        if let done = prepared.recorded {
             if done.state == .refused, let target = done.refusedPath {
                 try refused.move(path, to: RawPath(target), reason: (try database.upload(id: done.id))?.reason ?? "")
             } else {

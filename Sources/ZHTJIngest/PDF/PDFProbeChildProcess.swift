@@ -65,40 +65,29 @@ final class PDFProbeChildProcess {
     }
 
     /// Ends the child now and reaps it.
-    func kill() {
-        if !reaped { Glibc.kill(process.processIdentifier, SIGKILL) }
-        reap()
-    }
+    func kill() { end(waitingSeconds: 0) }
 
     /// Closes its input (it exits at the end of its input) and reaps it; a child that does not exit within 5 s is killed.
-    func stop() {
-        try? input.close()
-        if !reaped, exited.wait(timeout: .now() + 5) == .timedOut {
-            Glibc.kill(process.processIdentifier, SIGKILL)
-        } else {
-            exited.signal()
-        }
-        reap()
-        try? output.close()
-    }
+    func stop() { end(waitingSeconds: 5) }
 
     /// Why the child ended, after its pipe closed ("signal 11", "exit status 2").
     func exitDescription() -> String {
-        if !reaped, exited.wait(timeout: .now() + 5) == .timedOut {
-            Glibc.kill(process.processIdentifier, SIGKILL)
-        } else {
-            exited.signal()
-        }
-        reap()
-        try? input.close()
-        try? output.close()
+        end(waitingSeconds: 5)
         return process.terminationReason == .uncaughtSignal ? "signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
     }
 
-    private func reap() {
-        guard !reaped else { return }
-        exited.wait()
-        reaped = true
+    /// The one way a child ends: its input closed, up to `waitingSeconds` for it to exit, SIGKILL if it has not,
+    /// reaped, its output closed. Repeating it does nothing more.
+    private func end(waitingSeconds: Double) {
+        try? input.close()
+        if !reaped {
+            if exited.wait(timeout: .now() + waitingSeconds) == .timedOut {
+                Glibc.kill(process.processIdentifier, SIGKILL)
+                exited.wait()
+            }
+            reaped = true
+        }
+        try? output.close()
     }
 
     private enum Step { case done, timedOut, closed }
