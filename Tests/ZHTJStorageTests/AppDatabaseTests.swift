@@ -16,14 +16,19 @@ import Testing
     static let now = Date(timeIntervalSince1970: 1_790_000_000)
     static let op = Caller(uid: 0)
 
-    /// A root, a committee and a branch, with an admin of the root.
-    static func seed(_ db: AppDatabase) throws -> (root: OrgSummary, branch: OrgSummary, admin: Caller) {
+    /// A root org with its first admin registered.
+    static func rootWithAdmin(_ db: AppDatabase) throws -> (root: OrgSummary, admin: Caller) {
         let (root, code) = try db.createRoot(name: "团某某市委", category: .leadingBody, industry: nil, caller: op, now: now)
         let info = try db.redeem(
             code: code.code, requestedOrg: nil,
             admin: .init(name: "王芳", idNumber: "110101199001011237", joinDate: "2004-05", mobile: nil, email: nil, credentialHash: "h1"),
             caller: op, throttle: RedemptionThrottle(), now: now)
-        let admin = Caller(uid: 0, adminID: info.id, orgID: root.id, orgPath: try db.path(of: root.id))
+        return (root, Caller(uid: 0, adminID: info.id, orgID: root.id, orgPath: try db.path(of: root.id)))
+    }
+
+    /// A root, a committee and a branch, with an admin of the root.
+    static func seed(_ db: AppDatabase) throws -> (root: OrgSummary, branch: OrgSummary, admin: Caller) {
+        let (root, admin) = try rootWithAdmin(db)
         let committee = try db.createOrg(name: "某厂团委", fullName: nil, category: .committee, industry: nil, parentID: root.id, caller: admin, now: now)
         let branch = try db.createOrg(name: "包装车间团支部", fullName: nil, category: .branch, industry: nil, parentID: committee.id, caller: admin, now: now)
         return (root, branch, admin)

@@ -8,7 +8,6 @@ import Testing
 /// member counts kept by triggers, name search through name suffixes, the one-pass reminder sweep.
 @Suite struct SubtreeQueryTests {
     static let now = AppDatabaseTests.now
-    static let op = Caller(uid: 0)
 
     static func draft(_ line: Int, _ name: String, seq: Int, joined: String, branch: Int64, number: String?) -> MemberDraft {
         let first17 = String(format: "110101199801%02d%03d", 1 + seq % 28, seq)
@@ -21,12 +20,7 @@ import Testing
 
     /// Root 1, committees 2 … 23 under it, branch 24 under 2 and branch 25 under 23; an admin of the root.
     static func seed(_ db: AppDatabase) throws -> Caller {
-        let (root, code) = try db.createRoot(name: "团某某市委", category: .leadingBody, industry: nil, caller: op, now: now)
-        let info = try db.redeem(
-            code: code.code, requestedOrg: nil,
-            admin: .init(name: "王芳", idNumber: "110101199001011237", joinDate: "2004-05", mobile: nil, email: nil, credentialHash: "h1"),
-            caller: op, throttle: RedemptionThrottle(), now: now)
-        let admin = Caller(uid: 0, adminID: info.id, orgID: root.id, orgPath: try db.path(of: root.id))
+        let (root, admin) = try AppDatabaseTests.rootWithAdmin(db)
         for i in 2...23 {
             _ = try db.createOrg(name: "第\(i)团委", fullName: nil, category: .committee, industry: nil, parentID: root.id, caller: admin, now: now)
         }
