@@ -3,9 +3,13 @@ import ZHTJTestSupport
 
 // Writes the ingest benchmark's corpus: scanned-like PDFs of 0.2 to 19.9 MB with 1 to 8 pages, and small text forms.
 // Usage: zhtj-corpus DIR [LARGE] [SMALL]
+// With --samples or --scans, writes scanned forms for the OCR reader instead (see Scans.swift).
 let arguments = CommandLine.arguments
+if arguments.count >= 2, arguments[1...].contains(where: { $0 == "--samples" || $0 == "--scans" }) {
+    exit(Scans.run(arguments))
+}
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: zhtj-corpus DIR [LARGE=50] [SMALL=500]\n".utf8))
+    FileHandle.standardError.write(Data(("usage: zhtj-corpus DIR [LARGE=50] [SMALL=500]\n" + Scans.usage).utf8))
     exit(2)
 }
 let dir = arguments[1]
