@@ -25,10 +25,21 @@ let package = Package(
         .systemLibrary(
             name: "CMagic", pkgConfig: "libmagic",
             providers: [.apt(["libmagic-dev"])]),
-        // cairo makes the tests' PDFs (it comes with poppler-glib).
+        // cairo draws the label sheets and the tests' PDFs (it comes with poppler-glib).
         .systemLibrary(
             name: "CCairo", pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]),
+        // Tesseract OCR (C API) and zbar (QR codes, barcodes): page 1 of image-only scans, in the parser child.
+        .systemLibrary(
+            name: "CTesseract", pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]),
+        .systemLibrary(
+            name: "CZbar", pkgConfig: "zbar",
+            providers: [.apt(["libzbar-dev"])]),
+        // libqrencode: the QR codes on printed labels and cover sheets.
+        .systemLibrary(
+            name: "CQrencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
 
         // System calls Swift's Glibc module does not expose (renameat2).
         .target(name: "CZHTJShims"),
@@ -48,13 +59,19 @@ let package = Package(
         // libmagic and poppler wrappers (the ingest pipeline builds on them).
         .target(
             name: "ZHTJIngest",
-            dependencies: ["ZHTJCore", "CPoppler", "CMagic", "CZHTJShims", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "ZHTJCore", "CPoppler", "CMagic", "CTesseract", "CZbar", "CZHTJShims",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
+        // Label sheets and cover sheets with QR codes (`zhtj labels`), drawn with cairo.
+        .target(name: "ZHTJLabels", dependencies: ["ZHTJCore", "CCairo", "CQrencode"]),
 
         // The daemon's services and build(config:).
         .target(
             name: "ZHTJDaemon",
             dependencies: [
-                "ZHTJCore", "ZHTJStorage", "ZHTJIngest",
+                "ZHTJCore", "ZHTJStorage", "ZHTJIngest", "ZHTJLabels",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -28,14 +28,23 @@ struct ZHTJD: AsyncParsableCommand {
     @Flag(help: "Process what is in the inbox now, then exit (for cron and benchmarks).")
     var once = false
 
+    @Option(parsing: .upToNextOption, help: "Read PDF files as the inbox would (checks left out) and print what page 1 gives, as JSON lines, then exit.")
+    var readPdf: [String] = []
+
     @Flag(help: .hidden) var probePdf = false
     @Option(help: .hidden) var probeMemoryMb: Int = 1024
     @Option(help: .hidden) var probeCpuSeconds: Int = 20
+    @Option(help: .hidden) var probeOcr: Bool = true
+    @Option(help: .hidden) var probeOcrSeconds: Int = 8
 
     func run() async throws {
         if probePdf {
             // The parser child (see PDFProbeRunner): limits itself, then reads PDFs on stdin and answers each in JSON.
-            throw ExitCode(PDFProbeChild.run(memoryMB: probeMemoryMb, cpuSeconds: probeCpuSeconds))
+            throw ExitCode(PDFProbeChild.run(memoryMB: probeMemoryMb, cpuSeconds: probeCpuSeconds, ocr: probeOcr, ocrSeconds: probeOcrSeconds))
+        }
+        if !readPdf.isEmpty {
+            // A diagnostic for operators (and the scan benchmark): what the parser child reads off each file.
+            throw ExitCode(PDFProbeRunner(executable: PDFProbeRunner.selfExecutable).readFiles(readPdf))
         }
         // A parser child that dies must not kill the daemon through a broken pipe.
         signal(SIGPIPE, SIG_IGN)

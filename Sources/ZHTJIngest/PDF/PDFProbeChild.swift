@@ -10,10 +10,12 @@ import Foundation
 /// (`PDFProbeResult`). Before each file the CPU limit is moved to "the CPU used so far + `cpuSeconds`", so the limit
 /// is per file although the child lives for many (SIGXCPU ends it; the daemon starts a new one).
 public enum PDFProbeChild {
-    public static func run(memoryMB: Int, cpuSeconds: Int) -> Int32 {
+    public static func run(memoryMB: Int, cpuSeconds: Int, ocr: Bool = true, ocrSeconds: Int = 8) -> Int32 {
         limit(Int32(RLIMIT_CORE.rawValue), 0)
         limit(Int32(RLIMIT_AS.rawValue), rlim_t(memoryMB) * 1024 * 1024)
         let encoder = JSONEncoder()
+        // Loaded once for all the files this child serves (Tesseract's models on first use).
+        let scanner = ScanReader(ocr: ocr, ocrSeconds: Double(ocrSeconds))
         while true {
             var header = [UInt8](repeating: 0, count: 8)
             guard readExactly(&header) else { return 0 }  // stdin closed: the daemon is done with this child
@@ -22,7 +24,7 @@ public enum PDFProbeChild {
             var bytes = [UInt8](repeating: 0, count: count)
             guard readExactly(&bytes) else { return 2 }
             limitCPU(seconds: cpuSeconds)
-            var result = Poppler.probe(bytes)
+            var result = Poppler.probe(bytes, scanner: scanner)
             bytes = []
             result.childPeakKB = peakKB()
             guard let json = try? encoder.encode(result) else { return 3 }

@@ -1,3 +1,5 @@
+import ZHTJCore
+
 /// What the parser child learned from a PDF; it travels from the child to the daemon as one JSON object.
 public struct PDFProbeResult: Codable, Sendable, Equatable {
     public enum Outcome: String, Codable, Sendable {
@@ -14,6 +16,8 @@ public struct PDFProbeResult: Codable, Sendable, Equatable {
     /// Title, subject and keywords, where present.
     public var metadata: [String]
     public var detail: String?
+    /// What was read off page 1's image (codes, OCR) when its text layer carried no number.
+    public var scan: ScanReading?
     /// The parser child's peak memory so far (VmHWM, kB), for the benchmark's report.
     public var childPeakKB: Int?
 

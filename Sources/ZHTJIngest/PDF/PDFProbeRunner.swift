@@ -14,6 +14,10 @@ public final class PDFProbeRunner: @unchecked Sendable {
     public let cpuSeconds: Int
     public let wallSeconds: Double
     public let filesPerChild: Int
+    /// Whether the child reads page 1's image with OCR when it has neither a text-layer number nor a code.
+    public let ocr: Bool
+    /// The time OCR may spend on one page.
+    public let ocrSeconds: Int
 
     public enum Failure: Error, Equatable, Sendable {
         /// Killed by a signal or exited badly: a crash, or the memory or CPU limit.
@@ -23,7 +27,9 @@ public final class PDFProbeRunner: @unchecked Sendable {
         case cannotStart(String)
     }
 
-    public init(executable: String, memoryMB: Int = 1024, cpuSeconds: Int = 20, wallSeconds: Double = 30, filesPerChild: Int = 1000) {
+    public init(executable: String, memoryMB: Int = 1024, cpuSeconds: Int = 20, wallSeconds: Double = 30, filesPerChild: Int = 1000, ocr: Bool = true, ocrSeconds: Int = 8) {
+        self.ocr = ocr
+        self.ocrSeconds = ocrSeconds
         self.executable = executable
         self.memoryMB = memoryMB
         self.cpuSeconds = cpuSeconds
@@ -66,7 +72,7 @@ public final class PDFProbeRunner: @unchecked Sendable {
             do {
                 current = try PDFProbeChildProcess(
                     executable: executable,
-                    arguments: ["--probe-pdf", "--probe-memory-mb", String(memoryMB), "--probe-cpu-seconds", String(cpuSeconds)])
+                    arguments: ["--probe-pdf", "--probe-memory-mb", String(memoryMB), "--probe-cpu-seconds", String(cpuSeconds), "--probe-ocr", String(ocr), "--probe-ocr-seconds", String(ocrSeconds)])
             } catch {
                 return .failure(.cannotStart("\(error)"))
             }
@@ -100,5 +106,35 @@ public final class PDFProbeRunner: @unchecked Sendable {
         }
         peakKB = max(peakKB, result.childPeakKB ?? 0)
         return .success(result)
+    }
+
+    /// `zhtjd --read-pdf FILE…`: each file read by a parser child as the inbox would (the checks before it left out),
+    /// one JSON line each (`{"file":…,"result":…}`). For operators and the scan benchmark. Returns 1 if a file cannot
+    /// be read or the child failed on it.
+    public func readFiles(_ paths: [String]) -> Int32 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        struct Line: Encodable {
+            var file: String
+            var result: PDFProbeResult?
+            var failure: String?
+        }
+        var status: Int32 = 0
+        for path in paths {
+            var line = Line(file: path)
+            if let data = FileManager.default.contents(atPath: path) {
+                switch probe([UInt8](data)) {
+                case .success(let result): line.result = result
+                case .failure(let failure):
+                    line.failure = "\(failure)"
+                    status = 1
+                }
+            } else {
+                line.failure = "cannot read the file"
+                status = 1
+            }
+            if let json = try? encoder.encode(line) { print(String(decoding: json, as: UTF8.self)) }
+        }
+        return status
     }
 }

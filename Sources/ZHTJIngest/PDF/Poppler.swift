@@ -1,5 +1,6 @@
 import CPoppler
 import Foundation
+import ZHTJCore
 
 /// poppler-glib, wrapped once. A document is always opened with a nil password: poppler 22.12 crashes on a wrong
 /// non-nil one, and an encrypted file is refused anyway. Run only in the parser child (`PDFProbeRunner`).
@@ -7,8 +8,9 @@ public enum Poppler {
     /// The linked poppler version, e.g. `22.12.0`.
     public static var version: String { String(cString: poppler_get_version()) }
 
-    /// Opens `bytes` and reads the page count (without loading every page), page 1's text and the metadata.
-    public static func probe(_ bytes: [UInt8]) -> PDFProbeResult {
+    /// Opens `bytes` and reads the page count (without loading every page), page 1's text and the metadata. When
+    /// page 1's text carries no development number and a `scanner` is given, page 1's image is read too (codes, OCR).
+    public static func probe(_ bytes: [UInt8], scanner: ScanReader? = nil, currentYear: Int = CivilDate(Date()).year) -> PDFProbeResult {
         let gbytes = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(gbytes) }
         var error: UnsafeMutablePointer<GError>? = nil
@@ -32,6 +34,13 @@ public enum Poppler {
             text = String(cString: raw)
             g_free(raw)
         }
+        var scan: ScanReading? = nil
+        if let scanner, NumberFinder.preferred(in: text, currentYear: currentYear).isEmpty, let image = pageImage(page) {
+            // OCR is for scans: a page that is one image, or has no text at all. A generated PDF whose text names
+            // no number is only searched for codes (a label drawn into it).
+            let isScan = image.source == "embedded" || text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            scan = scanner.read(image.image, dpi: image.dpi, image: image.source, allowOCR: isScan)
+        }
         g_object_unref(UnsafeMutableRawPointer(page))
         var metadata: [String] = []
         for getter in [poppler_document_get_title, poppler_document_get_subject, poppler_document_get_keywords] {
@@ -40,6 +49,8 @@ public enum Poppler {
                 g_free(raw)
             }
         }
-        return PDFProbeResult(outcome: .ok, pages: pages, page1Text: text, metadata: metadata)
+        var result = PDFProbeResult(outcome: .ok, pages: pages, page1Text: text, metadata: metadata)
+        result.scan = scan
+        return result
     }
 }

@@ -1,0 +1,4 @@
+#ifndef ZHTJ_CZBAR_SHIM_H
+#define ZHTJ_CZBAR_SHIM_H
+#include <zbar.h>
+#endif
