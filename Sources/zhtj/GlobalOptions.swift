@@ -95,4 +95,20 @@ enum Format {
     static func yesNo(_ value: Bool) -> String { value ? "是 yes" : "否 no" }
 
     static func org(_ org: OrgSummary) -> String { "\(org.fullName) (\(org.displayID))" }
+
+    /// Where a number came from, e.g. "OCR 96%" (a number read by OCR deserves a second look), "QR", "text".
+    static func source(_ source: String?, confidence: Int?) -> String {
+        guard let source else { return "—" }
+        switch source {
+        case "ocr": return "OCR" + (confidence.map { " \($0)%" } ?? "")
+        case "qr": return "QR"
+        case "barcode": return "条码 barcode"
+        default: return source
+        }
+    }
+
+    /// A page count; a scan that starts with a cover sheet printed by `zhtj labels --cover` shows "cover + N".
+    static func pages(_ pages: Int, cover: Bool) -> String {
+        cover ? "封面 cover + \(max(0, pages - 1))" : String(pages)
+    }
 }

@@ -40,6 +40,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     case changeRequestOpen(Int64)
     case changeNotNeeded(String)
     case notAllowed(String)
+    case nothingToLabel(String)
     case versionNotFound(String, Int?)
     case storage(String)
     case internalError(String)
@@ -85,6 +86,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .changeRequestOpen: "change_request_open"
         case .changeNotNeeded: "change_not_needed"
         case .notAllowed: "not_allowed"
+        case .nothingToLabel: "nothing_to_label"
         case .versionNotFound: "version_not_found"
         case .storage: "storage"
         case .internalError: "internal"
@@ -131,6 +133,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .changeRequestOpen(let id): "该团员已有修改申请\(id)待审批或待使用"
         case .changeNotNeeded(let m): "团员\(m)没有待审核或已通过的档案：直接把新文件放入收件目录即可"
         case .notAllowed(let why): "无权操作：\(why)"
+        case .nothingToLabel(let scope): "“\(scope)”中没有需要打印标签的团员：标签只为2020年及以后入团、已有发展团员编号的团员打印（--only-missing 时再除去已上传的）"
         case .versionNotFound(let m, let v): "团员\(m)没有\(v.map { "第\($0)版" } ?? "")电子档案"
         case .storage(let why): "数据库错误：\(why)"
         case .internalError(let why): "内部错误：\(why)"
@@ -177,6 +180,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .changeRequestOpen(let id): "this member already has change request \(id) open or approved and unused"
         case .changeNotNeeded(let m): "member \(m) has no pending or approved e-archive: just drop the new file into the inbox"
         case .notAllowed(let why): "not allowed: \(why)"
+        case .nothingToLabel(let scope): "no member to print a label for in \(scope): labels are for members who joined in 2020 or later and have a development number (with --only-missing, less those whose file is uploaded)"
         case .versionNotFound(let m, let v): "member \(m) has no e-archive\(v.map { " version \($0)" } ?? "")"
         case .storage(let why): "database error: \(why)"
         case .internalError(let why): "internal error: \(why)"

@@ -34,6 +34,7 @@ public enum Command: String, Codable, Sendable, CaseIterable {
     case memberImport = "member.import"
     case memberShow = "member.show"
     case memberSearch = "member.search"
+    case labels
 
     /// Commands a caller without a credential may send (the operator's are checked by uid).
     public var needsCredential: Bool {

@@ -25,6 +25,8 @@ public struct ReviewItem: Codable, Sendable, Equatable {
     public var pages: Int
     public var version: Int
     public var numberSource: String?
+    /// For a number read by OCR: the lowest confidence of its digits (it deserves a second look).
+    public var numberConfidence: Int?
     public var fileName: String
     public var uploadedBy: String
     public var receivedAt: Date

@@ -32,6 +32,11 @@ public struct UploadInfo: Codable, Sendable, Equatable {
     public var reason: String?
     public var sha256: String?
     public var receivedAt: Date
+    /// What OCR read when it was not sure enough to use it (`2023440101?3`), or a sure number that named no member
+    /// here: for `zhtj attach`.
+    public var suggestion: String?
+    /// For a number read by OCR: the lowest confidence of its digits.
+    public var numberConfidence: Int?
 
     public init(
         id: Int64, state: UploadState, name: String, folder: String, orgID: Int64?, size: Int?, pages: Int?,

@@ -28,6 +28,18 @@ public struct DaemonSettings: Sendable {
     public var parserMemoryMB: Int = 1024
     public var parserCPUSeconds: Int = 20
     public var parserTimeoutSeconds: Int = 30
+    /// `ocr.enabled`: read the number of image-only scans by OCR (QR codes and barcodes are read always).
+    public var ocrEnabled: Bool = true
+    /// `ocr.seconds`: the time OCR may spend on one file's page 1; past it, what was read so far counts.
+    public var ocrSeconds: Int = 8
+    /// `ocr.minConfidence`: the confidence (1–100) every digit of an OCR reading needs before the number is used.
+    public var ocrMinConfidence: Int = 85
+    /// `ocr.nameMinConfidence`: the confidence (1–100) a name read by OCR needs to count in the name check.
+    public var ocrNameMinConfidence: Int = 90
+    /// `labels.columns`, `labels.rows`: labels per sheet across and down (A4); `labels.marginMM`: the sheet's margin.
+    public var labelColumns: Int = 3
+    public var labelRows: Int = 8
+    public var labelMarginMM: Int = 8
     /// `reminders.time`: when the daily reminders go out, local time `HH:MM`.
     public var reminderTime: (hour: Int, minute: Int) = (8, 0)
     /// `reminders.checkSeconds`: how often the scheduler looks at the clock.
@@ -106,6 +118,22 @@ public struct DaemonSettings: Sendable {
         settings.parserMemoryMB = try positive(reader, "parser.memoryMB", settings.parserMemoryMB)
         settings.parserCPUSeconds = try positive(reader, "parser.cpuSeconds", settings.parserCPUSeconds)
         settings.parserTimeoutSeconds = try positive(reader, "parser.timeoutSeconds", settings.parserTimeoutSeconds)
+        settings.ocrEnabled = reader.bool(forKey: "ocr.enabled", default: true)
+        settings.ocrSeconds = try positive(reader, "ocr.seconds", settings.ocrSeconds)
+        guard settings.ocrSeconds < settings.parserCPUSeconds else {
+            throw SettingsError.invalid(
+                key: "ocr.seconds", value: String(settings.ocrSeconds), expected: "fewer seconds than parser.cpuSeconds (\(settings.parserCPUSeconds)), or the file would be refused")
+        }
+        settings.ocrMinConfidence = try percent(reader, "ocr.minConfidence", settings.ocrMinConfidence)
+        settings.ocrNameMinConfidence = try percent(reader, "ocr.nameMinConfidence", settings.ocrNameMinConfidence)
+        settings.labelColumns = try positive(reader, "labels.columns", settings.labelColumns)
+        settings.labelRows = try positive(reader, "labels.rows", settings.labelRows)
+        settings.labelMarginMM = try positive(reader, "labels.marginMM", settings.labelMarginMM)
+        guard settings.labelColumns <= 6, settings.labelRows <= 16, settings.labelMarginMM <= 40 else {
+            throw SettingsError.invalid(
+                key: "labels", value: "\(settings.labelColumns)x\(settings.labelRows), margin \(settings.labelMarginMM) mm",
+                expected: "at most 6 columns, 16 rows and a 40 mm margin on A4")
+        }
         let time = reader.string(forKey: "reminders.time", default: "08:00")
         let shape = time.count == 5 && time.enumerated().allSatisfy { $0.offset == 2 ? $0.element == ":" : $0.element.isASCII && $0.element.isNumber }
         let parts = time.split(separator: ":").compactMap { Int($0) }
@@ -119,6 +147,12 @@ public struct DaemonSettings: Sendable {
         settings.hookRetrySeconds = try positive(reader, "reminders.hookRetrySeconds", settings.hookRetrySeconds)
         settings.hookTimeoutSeconds = try positive(reader, "reminders.hookTimeoutSeconds", settings.hookTimeoutSeconds)
         return settings
+    }
+
+    private static func percent(_ reader: ConfigReader, _ key: String, _ fallback: Int) throws -> Int {
+        let value = try positive(reader, key, fallback)
+        guard value <= 100 else { throw SettingsError.invalid(key: key, value: String(value), expected: "a whole number from 1 to 100") }
+        return value
     }
 
     private static func positive(_ reader: ConfigReader, _ key: String, _ fallback: Int) throws -> Int {

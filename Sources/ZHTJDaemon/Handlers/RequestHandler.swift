@@ -123,6 +123,7 @@ public final class RequestHandler: Sendable {
         case .memberImport: return Self.encode(Response(id: id, result: try memberImport(Self.params(data), context)))
         case .memberShow: return Self.encode(Response(id: id, result: try memberShow(Self.params(data), context)))
         case .memberSearch: return Self.encode(Response(id: id, result: try memberSearch(Self.params(data), context)))
+        case .labels: return Self.encode(Response(id: id, result: try labels(Self.params(data), context)))
         }
     }
 

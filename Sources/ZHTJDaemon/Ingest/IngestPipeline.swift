@@ -19,6 +19,9 @@ public final class IngestPipeline: @unchecked Sendable {
     let refused: RefusedFolder
     let clock: DaemonClock
     let logger: Logger
+    /// `ocr.minConfidence` and `ocr.nameMinConfidence`.
+    let ocrMinConfidence: Int
+    let ocrNameMinConfidence: Int
 
     public init(database: AppDatabase, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger) throws {
         self.database = database
@@ -26,7 +29,10 @@ public final class IngestPipeline: @unchecked Sendable {
         self.inspector = try Inspector(
             runner: PDFProbeRunner(
                 executable: PDFProbeRunner.selfExecutable, memoryMB: settings.parserMemoryMB, cpuSeconds: settings.parserCPUSeconds,
-                wallSeconds: Double(settings.parserTimeoutSeconds)))
+                wallSeconds: Double(settings.parserTimeoutSeconds), ocr: settings.ocrEnabled,
+                ocrSeconds: settings.ocrSeconds))
+        self.ocrMinConfidence = settings.ocrMinConfidence
+        self.ocrNameMinConfidence = settings.ocrNameMinConfidence
         self.archive = ContentArchive(root: layout.archive)
         self.refused = RefusedFolder(root: layout.refused)
         self.clock = clock
@@ -108,11 +114,14 @@ public final class IngestPipeline: @unchecked Sendable {
         case .accepted(let file, let probe, let mime):
             checks = ["open": "ok", "size": String(file.size), "type": mime, "header": "%PDF-", "parse": "ok", "pages": String(probe.pages)]
             let sha = prepared.sha256 ?? ContentArchive.sha256(file.bytes)
-            let number = NumberFinder.find(pageText: probe.page1Text, fileName: display, metadata: probe.metadata, currentYear: CivilDate(now).year)
+            let finding = NumberFinder.find(
+                pageText: probe.page1Text, scan: probe.scan, fileName: display, metadata: probe.metadata, currentYear: CivilDate(now).year,
+                minConfidence: ocrMinConfidence, nameMinConfidence: ocrNameMinConfidence)
             upload.sha256 = sha
             upload.size = file.size
             upload.pages = probe.pages
-            switch number {
+            if let scan = probe.scan { Self.note(scan, finding: finding, in: &checks) }
+            switch finding.outcome {
             case .mismatch(let numbers, let detail):
                 checks["number"] = "mismatch"
                 upload.sha256 = nil
@@ -134,8 +143,21 @@ public final class IngestPipeline: @unchecked Sendable {
                 return nil
             }
             // The member the number names, if they are in this folder's subtree (a root drop: anywhere).
-            let matched = try upload.developmentNumber.flatMap { try database.member(developmentNumber: $0) }.flatMap { member in
+            var matched = try upload.developmentNumber.flatMap { try database.member(developmentNumber: $0) }.flatMap { member in
                 entry.folder.isEmpty || folderOrg.map({ member.branchPath.hasPrefix($0.path) }) == true ? member : nil
+            }
+            // A number read by OCR names a member only together with the name on the page, where OCR read one:
+            // classmates have neighbouring numbers, and one misread digit can name a real member.
+            var disagreement: String?
+            if let member = matched, upload.numberSource == NumberFinder.Source.ocr.rawValue, let read = finding.name, !read.reads(member.name) {
+                disagreement = "编号与姓名不符：第1页姓名为“\(read.text)”，该编号的团员为“\(member.name)” / number and name disagree: page 1 names \(read.text), the number belongs to \(member.name)"
+                matched = nil
+            }
+            if matched == nil, upload.numberSource == NumberFinder.Source.ocr.rawValue, let number = upload.developmentNumber {
+                // Not used: kept as the suggestion for `zhtj unmatched`, not as the upload's number.
+                checks["suggestion"] = number
+                upload.developmentNumber = nil
+                upload.numberSource = nil
             }
             if let member = matched, batch.holds(member: member.id) { flush(batch, deliver: deliver) }
             // R-E12: a member whose latest version is pending or approved needs an approved change request first.
@@ -155,7 +177,8 @@ public final class IngestPipeline: @unchecked Sendable {
                 upload.required = member.joinYear >= MembershipRules.eArchiveFromYear
                 checks["match"] = "member:\(member.id)"
             } else {
-                checks["match"] = upload.developmentNumber == nil ? "no number" : "no member with this number in this folder's orgs"
+                checks["match"] = disagreement ?? (checks["suggestion"] != nil ? "OCR的编号不是本目录下团员的编号 / the number OCR read names no member in this folder's orgs"
+                    : upload.developmentNumber == nil ? "no number" : "no member with this number in this folder's orgs")
                 if upload.orgID == nil { upload.orgID = try database.rootOrg()?.id }
             }
             upload.checks = Self.json(checks)
@@ -247,6 +270,18 @@ public final class IngestPipeline: @unchecked Sendable {
     /// its committed record and only removes it again (`alreadyRecorded`). One fsync less per file (issue 7).
     private func removeFromInbox(_ path: RawPath) {
         _ = path.withCString { unlink($0) }
+    }
+
+    /// What the page's image gave, in the upload's checks: where the image came from, how long reading took, the
+    /// codes and OCR confidence, a cover sheet, the name read, and an unsure reading as a suggestion.
+    static func note(_ scan: ScanReading, finding: NumberFinder.Finding, in checks: inout [String: String]) {
+        checks["scan"] = "\(scan.image) \(scan.dpi) dpi, \(scan.milliseconds) ms" + (scan.turns != 0 ? ", turned \(scan.turns * 90)°" : "")
+        if !scan.codes.isEmpty { checks["codes"] = scan.codes.map { "\($0.kind.rawValue):\($0.text)" }.joined(separator: "; ") }
+        if scan.hasCoverSheet { checks["cover"] = "yes" }
+        if let confidence = finding.confidence { checks["numberConfidence"] = String(confidence) }
+        if let suggestion = finding.suggestion { checks["suggestion"] = suggestion }
+        if let name = scan.name { checks["ocrName"] = "\(name.text) (\(name.lowestConfidence)%)" }
+        if let field = scan.numbers.first { checks["ocrNumber"] = "\(field.text) (\(field.lowestConfidence)%)" }
     }
 
     static func json(_ checks: [String: String]) -> String {

@@ -152,7 +152,7 @@ extension AppDatabase {
                 info.reviewedAt = $0["decidedAt"]
                 info.reason = $0["reason"]
                 info.reasonCode = $0["reasonCode"]
-                info.checks = (try? JSONSerialization.jsonObject(with: Data(($0["checks"] as String? ?? "{}").utf8))) as? [String: String]
+                info.checks = Self.checks($0["checks"])
                 return info
             }
             first.status = ReviewRules.status(needsEArchive: first.needsEArchive, latest: first.archives?.last?.state)

@@ -86,7 +86,7 @@ extension AppDatabase {
     /// The pending versions with what a reviewer sees; the caller adds conditions and the order.
     static let pendingReviewsSQL = """
         SELECT v.id, v.version, v.reviewerOrgID, m.name, m.id AS memberID, m.developmentNumber, b.fullName AS branch, d.pages,
-            u.numberSource, u.displayName, u.receivedAt, o.fullName AS uploader
+            u.numberSource, u.checks, u.displayName, u.receivedAt, o.fullName AS uploader
         FROM archiveVersion AS v JOIN member AS m ON m.id = v.memberID JOIN org AS b ON b.id = m.branchID
         JOIN document AS d ON d.sha256 = v.sha256 JOIN upload AS u ON u.id = v.uploadID JOIN org AS o ON o.id = v.uploaderOrgID
         WHERE v.state = 'pending'
@@ -94,11 +94,13 @@ extension AppDatabase {
 
     static func reviewItem(_ row: Row, now: Date) -> ReviewItem {
         let received: Date = row["receivedAt"]
-        return ReviewItem(
+        var item = ReviewItem(
             id: row["id"], member: row["name"], memberID: row["memberID"], developmentNumber: row["developmentNumber"],
             branch: row["branch"], pages: row["pages"], version: row["version"], numberSource: row["numberSource"],
             fileName: row["displayName"], uploadedBy: row["uploader"], receivedAt: received,
             waitingDays: max(0, Int(now.timeIntervalSince(received) / 86400)))
+        if item.numberSource == "ocr" { item.numberConfidence = Self.checks(row["checks"])["numberConfidence"].flatMap { Int($0) } }
+        return item
     }
 
     /// Per direct subordinate: pending, approved, rejected and not uploaded among the members who need an e-archive.

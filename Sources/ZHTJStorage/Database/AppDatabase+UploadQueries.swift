@@ -12,11 +12,22 @@ extension AppDatabase {
         """
 
     private static func info(_ row: Row) -> UploadInfo {
-        UploadInfo(
+        var info = UploadInfo(
             id: row["id"], state: UploadState(rawValue: row["state"]) ?? .refused, name: row["displayName"], folder: row["folder"],
             orgID: row["orgID"], size: row["size"], pages: row["pages"], developmentNumber: row["developmentNumber"],
             numberSource: row["numberSource"], memberID: row["memberID"], memberName: row["memberName"], version: row["version"],
             reasonCode: row["reasonCode"], reason: row["reason"], sha256: row["sha256"], receivedAt: row["receivedAt"])
+        let checks = Self.checks(row["checks"])
+        info.suggestion = checks["suggestion"]
+        if info.state == .unmatched { info.reason = checks["match"] }
+        info.numberConfidence = checks["numberConfidence"].flatMap { Int($0) }
+        return info
+    }
+
+    /// An upload's checks (a flat JSON object of strings), as a dictionary.
+    static func checks(_ json: String?) -> [String: String] {
+        guard let json, json.contains("\"") else { return [:] }
+        return ((try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: String]) ?? [:]
     }
 
     /// Uploads in `state` whose folder's org is in the caller's subtree, oldest first.

@@ -110,12 +110,12 @@ extension AppDatabase {
     }
 
     /// The member holding a development number, with the path of their branch.
-    public func member(developmentNumber: String) throws -> (id: Int64, branchID: Int64, branchPath: String, joinYear: Int)? {
+    public func member(developmentNumber: String) throws -> (id: Int64, branchID: Int64, branchPath: String, joinYear: Int, name: String)? {
         try read { db in
             try Row.fetchOne(
-                db, sql: "SELECT member.id, member.branchID, org.path, member.joinYear FROM member JOIN org ON org.id = member.branchID WHERE developmentNumber = ?",
+                db, sql: "SELECT member.id, member.branchID, org.path, member.joinYear, member.name FROM member JOIN org ON org.id = member.branchID WHERE developmentNumber = ?",
                 arguments: [developmentNumber]
-            ).map { ($0[0], $0[1], $0[2], $0[3]) }
+            ).map { ($0[0], $0[1], $0[2], $0[3], $0[4]) }
         }
     }
 

@@ -89,12 +89,17 @@ extension ZHTJ {
                     if archives.isEmpty {
                         text += m.needsEArchive ? "\n\n电子档案尚未上传 / no e-archive uploaded yet" : ""
                     } else {
-                        var table = TextTable(header: ["版本 version", "状态 state", "页数 pages", "文件 file", "上传组织 uploaded by", "审核 review", "时间 time"])
+                        var table = TextTable(header: ["版本 version", "状态 state", "页数 pages", "编号来源 source", "文件 file", "上传组织 uploaded by", "审核 review", "时间 time"])
                         for a in archives {
                             let review = a.needsReview
                                 ? [a.reviewer, a.reviewedBy.map { "by \($0)" }, a.reason.map { "原因 reason: \($0)" }].compactMap { $0 }.joined(separator: "; ")
                                 : (a.required ? "无需审核 no review (R-E5)" : "无需档案 not required (R-E1)")
-                            table.add([String(a.version), a.state.rawValue, String(a.pages), a.fileName, a.uploadedBy, review, Format.time(a.createdAt)])
+                            let checks = a.checks ?? [:]
+                            let source = Format.source(checks["numberSource"], confidence: checks["numberConfidence"].flatMap { Int($0) })
+                            table.add([
+                                String(a.version), a.state.rawValue, Format.pages(a.pages, cover: checks["cover"] == "yes"), source, a.fileName, a.uploadedBy,
+                                review, Format.time(a.createdAt),
+                            ])
                         }
                         text += "\n\n电子档案 e-archive:\n" + table.render()
                         for a in archives {

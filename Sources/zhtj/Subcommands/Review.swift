@@ -29,7 +29,7 @@ extension ZHTJ {
                     if items.isEmpty { return "没有待审核的档案 / no reviews are waiting for you" }
                     var table = TextTable(header: ["审核号 id", "团员 member", "编号 number", "团支部 branch", "页数 pages", "编号来源 from", "等待 days"])
                     for i in items {
-                        table.add([String(i.id), i.member, i.developmentNumber ?? "", i.branch, String(i.pages), i.numberSource ?? "—", String(i.waitingDays)])
+                        table.add([String(i.id), i.member, i.developmentNumber ?? "", i.branch, String(i.pages), Format.source(i.numberSource, confidence: i.numberConfidence), String(i.waitingDays)])
                     }
                     return table.render() + "\n查看 / look: zhtj get MEMBER -o FILE；通过 approve: zhtj approve ID；退回 reject: zhtj reject ID --reason TEXT"
                 }

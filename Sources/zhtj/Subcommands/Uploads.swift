@@ -15,14 +15,23 @@ extension ZHTJ {
                 let (uploads, json) = try global.call(.uploadsUnmatched, params: NoParams(), as: [UploadInfo].self)
                 global.emit(json) {
                     if uploads.isEmpty { return "没有待匹配的文件 / no unmatched files" }
-                    var table = TextTable(header: ["编号 id", "文件 file", "目录 folder", "页数 pages", "编号 number", "收到 received"])
+                    var table = TextTable(header: ["编号 id", "文件 file", "目录 folder", "页数 pages", "编号 number", "原因 why", "收到 received"])
                     for u in uploads {
-                        table.add([String(u.id), u.name, u.folder, u.pages.map(String.init) ?? "", u.developmentNumber.map { "\($0) (\(u.numberSource ?? ""))" } ?? "—", Format.time(u.receivedAt)])
+                        table.add([
+                            String(u.id), u.name, u.folder, u.pages.map(String.init) ?? "", Self.number(u), u.reason ?? "", Format.time(u.receivedAt),
+                        ])
                     }
                     return table.render() + (uploads.count >= 1000 ? "\n只显示最早的1000个 / showing the oldest 1000 only" : "")
                         + "\n用 zhtj attach 编号 --member 团员 指定团员 / attach one with `zhtj attach ID --member KEY`"
                 }
             }
+        }
+
+        /// The number and where it came from, or what OCR read, as a suggestion ("OCR 读到 / read: 2023440101?3 …").
+        static func number(_ u: UploadInfo) -> String {
+            if let n = u.developmentNumber { return "\(n) (\(u.numberSource ?? ""))" }
+            guard let s = u.suggestion else { return "—" }
+            return "OCR 读到 / read: \(s)" + (s.contains("?") ? " (低置信度 low confidence)" : "")
         }
     }
 

@@ -41,6 +41,8 @@ final class TestDaemon {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ZHTJ") }
         env["ZHTJD_TEST_CLOCK_FILE"] = clockFile
         env["HOME"] = root
+        // The tests run a debug build, several times slower at OCR than a release build: a budget to match.
+        env["ZHTJD_OCR_SECONDS"] = "15"
         for (k, v) in extraEnvironment { env[k] = v }
         return env
     }

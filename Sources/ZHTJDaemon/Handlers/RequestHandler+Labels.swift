@@ -1,0 +1,22 @@
+import Foundation
+import ZHTJCore
+import ZHTJLabels
+import ZHTJStorage
+
+extension RequestHandler {
+    /// `labels`: a PDF of QR labels (or cover sheets) for the members who need an e-archive in the caller's subtree
+    /// (issue 11). Drawn here, from the registry's own data: no untrusted input is parsed.
+    func labels(_ params: LabelsParams, _ context: Context) throws -> LabelsResult {
+        let (caller, _) = try context.requireAdmin()
+        let found = try database.labelEntries(
+            orgRef: params.org, memberKeys: params.members ?? [], onlyMissing: params.onlyMissing ?? false, caller: caller)
+        guard !found.entries.isEmpty else {
+            throw ZHTJError.nothingToLabel(params.members.map { $0.joined(separator: ", ") } ?? params.org ?? context.admin?.org.fullName ?? "")
+        }
+        let layout = LabelSheet.Layout(columns: settings.labelColumns, rows: settings.labelRows, marginMM: Double(settings.labelMarginMM))
+        let cover = params.cover ?? false
+        let made = cover ? try LabelSheet.covers(found.entries) : try LabelSheet.labels(found.entries, layout: layout)
+        logger.info("labels printed", metadata: ["zhtj.labels": "\(found.entries.count)", "zhtj.cover": "\(cover)"])
+        return LabelsResult(entries: found.entries, withoutNumber: found.withoutNumber, pages: made.pages, pdfBase64: Data(made.pdf).base64EncodedString())
+    }
+}
