@@ -10,6 +10,7 @@ enum Scans {
     static let usage = """
         usage: zhtj-corpus --samples DIR
                zhtj-corpus --scans DIR [COUNT_PER_DPI=40] [--branch NAME]
+               zhtj-corpus --label-scans DIR SHEETS ENTRIES
 
         """
 

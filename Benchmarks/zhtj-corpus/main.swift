@@ -3,8 +3,18 @@ import ZHTJTestSupport
 
 // Writes the ingest benchmark's corpus: scanned-like PDFs of 0.2 to 19.9 MB with 1 to 8 pages, and small text forms.
 // Usage: zhtj-corpus DIR [LARGE] [SMALL]
-// With --samples or --scans, writes scanned forms for the OCR reader instead (see Scans.swift).
+// With --samples or --scans, writes scanned forms for the OCR reader instead (see Scans.swift); with
+// --label-scans DIR SHEETS ENTRIES, forms with labels printed by `zhtj labels` stuck on them (LabelScans.swift).
 let arguments = CommandLine.arguments
+if arguments.count == 5, arguments[1] == "--label-scans" {
+    do {
+        try LabelScans.run(dir: arguments[2], sheets: arguments[3], entries: arguments[4])
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("zhtj-corpus: \(error)\n".utf8))
+        exit(1)
+    }
+}
 if arguments.count >= 2, arguments[1...].contains(where: { $0 == "--samples" || $0 == "--scans" }) {
     exit(Scans.run(arguments))
 }

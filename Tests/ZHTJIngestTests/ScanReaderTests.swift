@@ -44,11 +44,9 @@ import ZHTJTestSupport
         #expect(scan.codes.isEmpty)
     }
 
-    // A text PDF whose text names no number: searched for codes only (OCR is for scans).
-    @Test func aGeneratedPDFIsNotOCRd() throws {
-        let scan = try #require(read(PDFBuilder.textForm(number: nil)))
-        #expect(scan.image == "rendered")
-        #expect(scan.numbers.isEmpty && scan.name == nil)
+    // A generated PDF whose text names no number is not rendered: it is no scan.
+    @Test func aGeneratedPDFIsNotRead() {
+        #expect(read(PDFBuilder.textForm(number: nil)) == nil)
     }
 
     // A text layer with the number: no image is read at all.

@@ -7,13 +7,14 @@ extension Poppler {
     static let renderDPI = 300.0
 
     /// Page 1 as a grey image for the barcode reader and OCR: the page's embedded image where one image covers the
-    /// page (a scanner's output: no resampling, the scan's own resolution), else the page rendered at 300 DPI.
-    /// Returns the image, its resolution and where it came from (`embedded` or `rendered`).
-    static func pageImage(_ page: OpaquePointer) -> (image: GrayImage, dpi: Int, source: String)? {
+    /// page (a scanner's output: no resampling, the scan's own resolution), else, with `renderIfNeeded`, the page
+    /// rendered at 300 DPI. Returns the image, its resolution and where it came from (`embedded` or `rendered`).
+    static func pageImage(_ page: OpaquePointer, renderIfNeeded: Bool) -> (image: GrayImage, dpi: Int, source: String)? {
         var pageWidth = 0.0, pageHeight = 0.0
         poppler_page_get_size(page, &pageWidth, &pageHeight)
         guard pageWidth > 1, pageHeight > 1, pageWidth < 20_000, pageHeight < 20_000 else { return nil }
         if let embedded = wholePageImage(page, pageWidth: pageWidth, pageHeight: pageHeight) { return embedded }
+        guard renderIfNeeded else { return nil }
         let scale = min(renderDPI / 72, Double(maxImageWidth) / pageWidth)
         let width = Int32(pageWidth * scale), height = Int32(pageHeight * scale)
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else { return nil }

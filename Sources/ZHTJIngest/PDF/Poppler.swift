@@ -35,11 +35,13 @@ public enum Poppler {
             g_free(raw)
         }
         var scan: ScanReading? = nil
-        if let scanner, NumberFinder.preferred(in: text, currentYear: currentYear).isEmpty, let image = pageImage(page) {
-            // OCR is for scans: a page that is one image, or has no text at all. A generated PDF whose text names
-            // no number is only searched for codes (a label drawn into it).
-            let isScan = image.source == "embedded" || text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-            scan = scanner.read(image.image, dpi: image.dpi, image: image.source, allowOCR: isScan)
+        if let scanner, NumberFinder.preferred(in: text, currentYear: currentYear).isEmpty {
+            // Page 1's image is read for a scan: one image covering the page, or a page with no text at all. A
+            // generated PDF whose text names no number is left alone (it would only cost a rendering).
+            let hasText = !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            if let image = pageImage(page, renderIfNeeded: !hasText) {
+                scan = scanner.read(image.image, dpi: image.dpi, image: image.source)
+            }
         }
         g_object_unref(UnsafeMutableRawPointer(page))
         var metadata: [String] = []

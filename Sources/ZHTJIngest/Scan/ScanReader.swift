@@ -36,13 +36,12 @@ public final class ScanReader {
     /// The resolution barcodes are looked for at first (the full image only if none is found there).
     static let codeDPI = 200
 
-    /// - Parameter allowOCR: false for a page with a text layer (a generated PDF): codes only.
-    public func read(_ page: GrayImage, dpi: Int, image: String, allowOCR: Bool = true) -> ScanReading {
+    public func read(_ page: GrayImage, dpi: Int, image: String) -> ScanReading {
         let started = DispatchTime.now().uptimeNanoseconds
         deadline = started + UInt64(ocrSeconds * 1e9)
         var reading = ScanReading(image: image, dpi: dpi)
         reading.codes = codes(in: page, dpi: dpi)
-        if ocr, allowOCR, !reading.codes.contains(where: { ScanReading.number(inCode: $0.text) != nil }) {
+        if ocr, !reading.codes.contains(where: { ScanReading.number(inCode: $0.text) != nil }) {
             readFields(page, dpi: dpi, into: &reading)
         }
         reading.milliseconds = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)

@@ -1,0 +1,73 @@
+import Foundation
+import ZHTJTestSupport
+
+// zhtj-corpus --label-scans DIR SHEETS ENTRIES
+//   Scans of forms with a label printed by `zhtj labels` stuck on page 1. SHEETS: the label sheets rendered at 300 DPI,
+//   SHEETS-1.png, SHEETS-2.png, …; ENTRIES: the labels in sheet order, one "number<TAB>name" a line (from
+//   `zhtj labels --json`). Writes DIR/<dpi>/label-<i>.pdf, every label once, the DPI cycling 150/200/300, with
+//   seeded skew (the sticker ±5°, the page ±3°), noise, blur, JPEG and stamps, and DIR/manifest.tsv.
+enum LabelScans {
+    /// The default sheet: 3 × 8 labels, 8 mm margin (Config/zhtjd.json `labels`).
+    static func cell(_ index: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+        let point = 300.0 / 72, margin = 8 * 72 / 25.4
+        let width = (595.28 - 2 * margin) / 3, height = (841.89 - 2 * margin) / 8
+        let slot = index % 24
+        let x = margin + Double(slot % 3) * width, y = margin + Double(slot / 3) * height
+        return (Int(x * point), Int(y * point), Int(width * point), Int(height * point))
+    }
+
+    static func run(dir: String, sheets: String, entries path: String) throws {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        let entries = lines.filter { $0.count >= 2 }.map { (number: $0[0], name: $0[1]) }
+        guard !entries.isEmpty else { throw CorpusError("\(path) holds no labels") }
+        let dpis = [150, 200, 300]
+        for dpi in dpis { try FileManager.default.createDirectory(atPath: "\(dir)/\(dpi)", withIntermediateDirectories: true) }
+        var rng = Generator(seed: 20_261_203)
+        struct Job {
+            var file: String, number: String, name: String, sheet: String, index: Int
+            var at: (x: Double, y: Double), degrees: Double, options: ScanOptions
+        }
+        var jobs: [Job] = []
+        for (i, entry) in entries.enumerated() {
+            let dpi = dpis[i % dpis.count]
+            var options = ScanOptions(dpi: dpi, seed: rng.next())
+            options.skewDegrees = (Double.random(in: -3...3, using: &rng) * 10).rounded() / 10
+            options.noise = Bool.random(using: &rng)
+            options.blur = Int.random(in: 0...1, using: &rng)
+            options.jpegQuality = Int.random(in: 0..<5, using: &rng) == 0 ? nil : Int.random(in: 50...85, using: &rng)
+            options.stamp = Int.random(in: 0..<3, using: &rng) == 0
+            let at = (x: Double.random(in: 40...360, using: &rng), y: Double.random(in: 30...120, using: &rng))
+            let degrees = (Double.random(in: -5...5, using: &rng) * 10).rounded() / 10
+            jobs.append(Job(file: String(format: "%d/label-%03d.pdf", dpi, i), number: entry.number, name: entry.name,
+                            sheet: "\(sheets)-\(i / 24 + 1).png", index: i, at: at, degrees: degrees, options: options))
+        }
+        let start = Date()
+        let work = jobs
+        let state = Progress(total: work.count, label: "label scans")
+        DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in
+            while let index = state.take() {
+                let job = work[index]
+                let bytes = ScanBuilder.formWithSticker(
+                    number: nil, name: job.name, layout: .plain, stickerPNG: job.sheet, pngDPI: 300, crop: cell(job.index), at: job.at,
+                    stickerDegrees: job.degrees, pages: 2, options: job.options)
+                do {
+                    guard !bytes.isEmpty else { throw CorpusError("could not render \(job.file) (is \(job.sheet) there?)") }
+                    try Data(bytes).write(to: URL(fileURLWithPath: dir + "/" + job.file))
+                    state.done()
+                } catch {
+                    state.fail("\(error)")
+                }
+            }
+        }
+        if let error = state.error { throw CorpusError(error) }
+        var tsv = "file\tnumber\tname\tdpi\tlayout\tdegradations\n"
+        for job in jobs {
+            let o = job.options
+            let parts = [String(format: "skew=%.1f", o.skewDegrees), String(format: "label=%.1f", job.degrees), o.noise ? "noise" : nil,
+                         o.blur > 0 ? "blur=\(o.blur)" : nil, o.jpegQuality.map { "jpeg=\($0)" }, o.stamp ? "stamp" : nil].compactMap { $0 }
+            tsv += "\(job.file)\t\(job.number)\t\(job.name)\t\(o.dpi)\tlabel\t\(parts.joined(separator: ","))\n"
+        }
+        try Data(tsv.utf8).write(to: URL(fileURLWithPath: dir + "/manifest.tsv"))
+        FileHandle.standardError.write(Data(String(format: "\r%d label scans written to %@ in %.1f s\n", jobs.count, dir, Date().timeIntervalSince(start)).utf8))
+    }
+}
