@@ -24,7 +24,7 @@ branch="计算机专业2023级3班团支部"
 
 # The corpus and a registry holding its members.
 "$bin/zhtj-corpus" --scans "$work/scans" "$COUNT" --branch "$branch"
-export HOME="$work" ZHTJ_CREDENTIALS="$work/root.credentials"
+export HOME="$work" ZHTJ_CREDENTIALS="$work/root.credentials" ZHTJ_SOCKET="$work/Storage/run/zhtjd.sock"
 "$bin/zhtjd" --storage "$work/Storage" --log-level warning 2> "$work/zhtjd.log" &
 daemon=$!
 until [ -S "$work/Storage/run/zhtjd.sock" ]; do sleep 0.2; done

@@ -41,25 +41,13 @@ enum LabelScans {
             jobs.append(Job(file: String(format: "%d/label-%03d.pdf", dpi, i), number: entry.number, name: entry.name,
                             sheet: "\(sheets)-\(i / 24 + 1).png", index: i, at: at, degrees: degrees, options: options))
         }
-        let start = Date()
         let work = jobs
-        let state = Progress(total: work.count, label: "label scans")
-        DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in
-            while let index = state.take() {
-                let job = work[index]
-                let bytes = ScanBuilder.formWithSticker(
-                    number: nil, name: job.name, layout: .plain, stickerPNG: job.sheet, pngDPI: 300, crop: cell(job.index), at: job.at,
-                    stickerDegrees: job.degrees, pages: 2, options: job.options)
-                do {
-                    guard !bytes.isEmpty else { throw CorpusError("could not render \(job.file) (is \(job.sheet) there?)") }
-                    try Data(bytes).write(to: URL(fileURLWithPath: dir + "/" + job.file))
-                    state.done()
-                } catch {
-                    state.fail("\(error)")
-                }
-            }
+        let seconds = try Scans.writeAll(count: work.count, into: dir, label: "label scans") { index in
+            let job = work[index]
+            return (job.file, ScanBuilder.formWithSticker(
+                number: nil, name: job.name, layout: .plain, stickerPNG: job.sheet, pngDPI: 300, crop: cell(job.index), at: job.at,
+                stickerDegrees: job.degrees, pages: 2, options: job.options))
         }
-        if let error = state.error { throw CorpusError(error) }
         var tsv = "file\tnumber\tname\tdpi\tlayout\tdegradations\n"
         for job in jobs {
             let o = job.options
@@ -68,6 +56,6 @@ enum LabelScans {
             tsv += "\(job.file)\t\(job.number)\t\(job.name)\t\(o.dpi)\tlabel\t\(parts.joined(separator: ","))\n"
         }
         try Data(tsv.utf8).write(to: URL(fileURLWithPath: dir + "/manifest.tsv"))
-        FileHandle.standardError.write(Data(String(format: "\r%d label scans written to %@ in %.1f s\n", jobs.count, dir, Date().timeIntervalSince(start)).utf8))
+        FileHandle.standardError.write(Data(String(format: "\r%d label scans written to %@ in %.1f s\n", jobs.count, dir, seconds).utf8))
     }
 }

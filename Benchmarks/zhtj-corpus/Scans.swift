@@ -152,19 +152,23 @@ enum Scans {
 
     /// Writes the jobs on every core; returns the elapsed seconds.
     private static func write(_ jobs: [Job], into dir: String, label: String) throws -> Double {
-        if jobs.contains(where: { $0.options.jpegQuality != nil }), !ScanBuilder.canWriteJPEG {
-            throw CorpusError("cjpeg is missing: apt-get install -y libjpeg-turbo-progs")
+        try writeAll(count: jobs.count, into: dir, label: label) { index in
+            let job = jobs[index]
+            return (job.file, ScanBuilder.form(number: job.number, name: job.name, layout: job.layout, pages: job.pages, options: job.options))
         }
+    }
+
+    /// Makes `count` files on every core, `make(i)` giving each one's path under `dir` and its bytes (empty: cairo
+    /// failed); returns the elapsed seconds.
+    static func writeAll(count: Int, into dir: String, label: String, make: @Sendable (Int) -> (file: String, bytes: [UInt8])) throws -> Double {
         let start = Date()
-        let state = Progress(total: jobs.count, label: label)
-        DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { worker in
+        let state = Progress(total: count, label: label)
+        DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in
             while let index = state.take() {
-                let job = jobs[index]
-                let bytes = ScanBuilder.form(number: job.number, name: job.name, layout: job.layout, pages: job.pages,
-                                             options: job.options)
+                let (file, bytes) = make(index)
                 do {
-                    guard !bytes.isEmpty else { throw CorpusError("could not render \(job.file)") }
-                    try Data(bytes).write(to: URL(fileURLWithPath: dir + "/" + job.file))
+                    guard !bytes.isEmpty else { throw CorpusError("could not render \(file)") }
+                    try Data(bytes).write(to: URL(fileURLWithPath: dir + "/" + file))
                     state.done()
                 } catch {
                     state.fail("\(error)")
@@ -222,18 +226,8 @@ final class Progress: @unchecked Sendable {
     }
 }
 
-/// SplitMix64 as a RandomNumberGenerator, so the corpus is the same on every run.
-struct Generator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The corpus's seeded generator: the same files on every run.
+typealias Generator = SplitMix64
 
 /// Common Chinese names: a frequent surname and one or two frequent given-name characters.
 enum ChineseNames {

@@ -49,6 +49,9 @@ import ZHTJTestSupport
             Case(name: "history", allowed: ["c", "a", "root"], denied: ["b"]) { _ in ["history", "202144010001"] },
             Case(name: "get", allowed: ["c", "a", "root"], denied: ["b"]) { who in ["get", "202144010001", "-o", "/tmp/zhtj-auth-\(UUID().uuidString)-\(who).pdf"] },
             Case(name: "stats 0002", allowed: ["a", "root"], denied: ["c", "b"]) { _ in ["stats", "--org", "0002"] },
+            Case(name: "labels 0003", allowed: ["c", "a", "root"], denied: ["b"]) { who in
+                ["labels", "--org", "0003", "-o", "/tmp/zhtj-auth-\(UUID().uuidString)-\(who)-labels.pdf"]
+            },
             Case(name: "reminders 0003", allowed: ["c", "a", "root"], denied: ["b"]) { _ in ["reminders", "--org", "0003"] },
             Case(name: "member set-number", allowed: ["c", "a"], denied: ["root", "b"]) { _ in ["member", "set-number", "440101200702020226", "2022440100\(10 + counter)", "--reason", "更正"] },
             Case(name: "reject (reviewer only)", allowed: [], denied: ["root", "c", "b"]) { _ in ["reject", String(review), "--reason", "不清晰"] },

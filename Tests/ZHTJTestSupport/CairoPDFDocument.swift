@@ -3,6 +3,21 @@ import CCairo
 /// Collects the bytes cairo streams out of a PDF surface.
 final class ByteSink {
     var bytes: [UInt8] = []
+
+    /// An A4 cairo PDF surface that streams into this sink (which must outlive it); nil if cairo fails.
+    func pdfSurface() -> OpaquePointer? {
+        let closure = Unmanaged.passUnretained(self).toOpaque()
+        return cairo_pdf_surface_create_for_stream(
+            { closure, data, length -> cairo_status_t in
+                guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
+                let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+                if let data, length > 0 {
+                    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                }
+                return CAIRO_STATUS_SUCCESS
+            },
+            closure, CairoPDFDocument.width, CairoPDFDocument.height)
+    }
 }
 
 /// A cairo PDF surface that writes into a Swift buffer (no temporary file).
@@ -19,17 +34,7 @@ final class CairoPDFDocument {
     private var finished = false
 
     init() {
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
-        surface = cairo_pdf_surface_create_for_stream(
-            { closure, data, length -> cairo_status_t in
-                guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
-                let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-                if let data, length > 0 {
-                    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                }
-                return CAIRO_STATUS_SUCCESS
-            },
-            closure, CairoPDFDocument.width, CairoPDFDocument.height)
+        surface = sink.pdfSurface()
         cr = surface.flatMap { cairo_create($0) }
         // A fixed date keeps the output byte-for-byte reproducible.
         setMetadata(CAIRO_PDF_METADATA_CREATE_DATE, "2024-05-04T09:00:00Z")

@@ -13,17 +13,7 @@ final class ScanPDFWriter {
     private var finished = false
 
     init() {
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
-        surface = cairo_pdf_surface_create_for_stream(
-            { closure, data, length -> cairo_status_t in
-                guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
-                let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-                if let data, length > 0 {
-                    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                }
-                return CAIRO_STATUS_SUCCESS
-            },
-            closure, PDFBuilder.pageWidth, PDFBuilder.pageHeight)
+        surface = sink.pdfSurface()
         if let surface {
             // A fixed date keeps the output byte-for-byte reproducible.
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2024-05-04T09:00:00Z")

@@ -22,6 +22,7 @@ public struct LabelsParams: Codable, Sendable {
 public struct LabelEntry: Codable, Sendable, Equatable {
     public var developmentNumber: String
     public var name: String
+    /// The branch's short name (a full name would not fit on a label).
     public var branch: String
     public var branchID: Int64
 

@@ -17,7 +17,7 @@ extension AppDatabase {
         let rows = try read { db in
             try Row.fetchAll(
                 db, sql: """
-                    SELECT m.id, m.name, m.developmentNumber, b.id AS branchID, b.fullName AS branch, v.state
+                    SELECT m.id, m.name, m.developmentNumber, b.id AS branchID, b.shortName AS branch, v.state
                     FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= ?
                     LEFT JOIN archiveVersion AS v ON v.memberID = m.id
                         AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
