@@ -101,6 +101,8 @@ import ZHTJTestSupport
         // Branch 0005's members joined before 2020: nothing open, no file.
         #expect(!FileManager.default.fileExists(atPath: outbox + "/\(branchB)/2026-11-24.txt"))
         let before = try String(contentsOfFile: outbox + "/\(branchA)/2026-11-24.txt", encoding: .utf8)
+        // The files are written first and logged once all are marked sent: wait for the log (a race seen under load).
+        try? s.daemon.waitUntil("the reminders logged", timeout: 30) { s.daemon.log.components(separatedBy: "reminder written").count - 1 >= 3 }
         #expect(s.daemon.log.components(separatedBy: "reminder written").count - 1 == 3)
         s.daemon.stop()
         try s.daemon.start()
