@@ -30,12 +30,7 @@ enum LabelScans {
         var jobs: [Job] = []
         for (i, entry) in entries.enumerated() {
             let dpi = dpis[i % dpis.count]
-            var options = ScanOptions(dpi: dpi, seed: rng.next())
-            options.skewDegrees = (Double.random(in: -3...3, using: &rng) * 10).rounded() / 10
-            options.noise = Bool.random(using: &rng)
-            options.blur = Int.random(in: 0...1, using: &rng)
-            options.jpegQuality = Int.random(in: 0..<5, using: &rng) == 0 ? nil : Int.random(in: 50...85, using: &rng)
-            options.stamp = Int.random(in: 0..<3, using: &rng) == 0
+            let options = Scans.degraded(dpi: dpi, using: &rng)
             let at = (x: Double.random(in: 40...360, using: &rng), y: Double.random(in: 30...120, using: &rng))
             let degrees = (Double.random(in: -5...5, using: &rng) * 10).rounded() / 10
             jobs.append(Job(file: String(format: "%d/label-%03d.pdf", dpi, i), number: entry.number, name: entry.name,

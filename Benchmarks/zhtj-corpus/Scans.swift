@@ -124,12 +124,7 @@ enum Scans {
                 repeat { name = ChineseNames.random(using: &rng) } while !names.insert(name).inserted
                 let index = d * countPerDPI + i
                 let layout = NumberLayout.allCases[index % NumberLayout.allCases.count]
-                var options = ScanOptions(dpi: dpi, seed: rng.next())
-                options.skewDegrees = (Double.random(in: -3...3, using: &rng) * 10).rounded() / 10
-                options.noise = Bool.random(using: &rng)
-                options.blur = Int.random(in: 0...1, using: &rng)
-                options.jpegQuality = Int.random(in: 0..<5, using: &rng) == 0 ? nil : Int.random(in: 50...85, using: &rng)
-                options.stamp = Int.random(in: 0..<3, using: &rng) == 0
+                var options = degraded(dpi: dpi, using: &rng)
                 options.quarterTurns = Int.random(in: 0..<10, using: &rng) == 0 ? Int.random(in: 1...3, using: &rng) : 0
                 let pages = Int.random(in: 1...3, using: &rng)
                 jobs.append(Job(file: String(format: "%d/scan-%03d.pdf", dpi, i), number: number, name: name,
@@ -146,6 +141,18 @@ enum Scans {
         try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/members.csv"))
         let message = String(format: "\r%d scans written to %@ in %.1f s (manifest.tsv, members.csv)\n", total, dir, seconds)
         FileHandle.standardError.write(Data(message.utf8))
+    }
+
+    /// A scan's seeded degradations: skew within ±3°, noise on half, blur 0 or 1, JPEG 50–85 on four in five, a
+    /// seal on one in three.
+    static func degraded(dpi: Int, using rng: inout Generator) -> ScanOptions {
+        var options = ScanOptions(dpi: dpi, seed: rng.next())
+        options.skewDegrees = (Double.random(in: -3...3, using: &rng) * 10).rounded() / 10
+        options.noise = Bool.random(using: &rng)
+        options.blur = Int.random(in: 0...1, using: &rng)
+        options.jpegQuality = Int.random(in: 0..<5, using: &rng) == 0 ? nil : Int.random(in: 50...85, using: &rng)
+        options.stamp = Int.random(in: 0..<3, using: &rng) == 0
+        return options
     }
 
     // MARK: - Writing
