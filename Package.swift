@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "zhtj",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "zhtjd", targets: ["zhtjd"]),
         .executable(name: "zhtj", targets: ["zhtj"]),
@@ -79,6 +78,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // The CLI's logic: socket client, credentials, rendering.

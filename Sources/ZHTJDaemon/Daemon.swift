@@ -73,7 +73,13 @@ public final class Daemon: Sendable {
         let archive = ContentArchive(root: layout.archive)
         // Files staged for a commit that never happened: their inbox copies are still there.
         archive.removeTemporaries()
-        guard let recorded = try? database.documentHashes() else { return }
+        let recorded: Set<String>
+        do {
+            recorded = try database.documentHashes()
+        } catch {
+            logger.error("archive reconciliation skipped: the database could not be read", metadata: ["zhtj.error": "\(error)"])
+            return
+        }
         let stored = Set(archive.allHashes())
         let missing = recorded.subtracting(stored)
         let unrecorded = stored.subtracting(recorded)

@@ -52,6 +52,32 @@ import ZHTJTestSupport
         #expect(runner.childrenStarted == 2)
     }
 
+    // A child whose answer claims 4 GiB is not believed (nothing that size is allocated): the file fails as a crash,
+    // the next file gets a real parser.
+    @Test func anAnswerClaimingTooMuchIsRefused() throws {
+        try withTemporaryDirectory { dir in
+            let script = dir + "/parser.sh"
+            try """
+                #!/bin/sh
+                if [ ! -e \(dir)/started ]; then touch \(dir)/started; head -c 8 >/dev/null; printf '\\377\\377\\377\\377'; exec sleep 60; fi
+                exec \(InspectorTests.zhtjd) "$@"
+                """.write(toFile: script, atomically: true, encoding: .utf8)
+            chmod(script, 0o755)
+            let runner = PDFProbeRunner(executable: script, wallSeconds: 20)
+            let started = Date()
+            guard case .failure(.crashed) = runner.probe(PDFBuilder.textForm(number: "202344010004")) else {
+                Issue.record("a 4 GiB answer header was not refused")
+                return
+            }
+            #expect(Date().timeIntervalSince(started) < 10)
+            guard case .success(let probe) = runner.probe(PDFBuilder.textForm(number: "202344010005")) else {
+                Issue.record("the file after a bad answer was not read")
+                return
+            }
+            #expect(probe.page1Text.contains("202344010005"))
+        }
+    }
+
     // A child that stops answering is killed at the file's wall clock; the next file gets a new child.
     @Test func aHangIsKilledAtTheWallClock() throws {
         try withTemporaryDirectory { dir in

@@ -37,7 +37,7 @@ extension RequestHandler {
         }
         let outcome = try database.importMembers(drafts, caller: caller, now: context.now)
         if !outcome.deniedLines.isEmpty {
-            try? database.recordRefusal(
+            auditRefusal(
                 caller: caller, action: "denied", target: Command.memberImport.rawValue,
                 detail: "outside_subtree lines \(outcome.deniedLines.map(String.init).joined(separator: ",")) of \(params.fileName)", now: context.now)
         }

@@ -40,7 +40,7 @@ extension RequestHandler {
             ("行业类别 industry", params.industry),
         ].filter { $0.1 != nil }.map(\.0)
         guard !fields.isEmpty else { throw ZHTJError.badRequest("nothing to change: give --name, --full-name, --category or --industry") }
-        try? database.recordRefusal(caller: caller, action: "org.update.refused", target: "org:\(org.id)", detail: fields.joined(separator: ", "), now: context.now)
+        auditRefusal(caller: caller, action: "org.update.refused", target: "org:\(org.id)", detail: fields.joined(separator: ", "), now: context.now)
         throw ZHTJError.orgImmutable(field: fields.joined(separator: "、"))
     }
 

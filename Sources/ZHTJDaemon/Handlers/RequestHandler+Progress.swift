@@ -48,7 +48,7 @@ extension RequestHandler {
             }
         }
         if !denied.isEmpty {
-            try? database.recordRefusal(
+            auditRefusal(
                 caller: caller, action: "denied", target: Command.orgImport.rawValue,
                 detail: "outside_subtree lines \(denied.map(String.init).joined(separator: ",")) of \(params.fileName)", now: context.now)
         }

@@ -77,7 +77,7 @@ public final class RequestHandler: Sendable {
             logger.info("request refused", metadata: ["zhtj.uid": "\(uid)", "zhtj.error": "\(error.code)"])
             if error.isDenial {
                 // Every denial is audited: who, which command, why, and its parameters (never the credential).
-                try? database.recordRefusal(
+                auditRefusal(
                     caller: auditCaller, action: "denied", target: commandName, detail: "\(error.code) \(Self.paramsSummary(data))", now: clock.now())
             }
             return Self.encode(Response<NoParams>(id: requestID, error: error))
@@ -124,6 +124,18 @@ public final class RequestHandler: Sendable {
         case .memberShow: return Self.encode(Response(id: id, result: try memberShow(Self.params(data), context)))
         case .memberSearch: return Self.encode(Response(id: id, result: try memberSearch(Self.params(data), context)))
         case .labels: return Self.encode(Response(id: id, result: try labels(Self.params(data), context)))
+        }
+    }
+
+    /// Records a refusal in the audit log. The refusal itself stands either way; a failed write is logged at error
+    /// level (it used to vanish), since the audit log is then missing an entry.
+    func auditRefusal(caller: Caller, action: String, target: String, detail: String?, now: Date) {
+        do {
+            try database.recordRefusal(caller: caller, action: action, target: target, detail: detail, now: now)
+        } catch {
+            logger.error(
+                "audit write failed: a refusal is missing from the audit log",
+                metadata: ["zhtj.action": "\(action)", "zhtj.target": "\(target)", "zhtj.error": "\(error)"])
         }
     }
 

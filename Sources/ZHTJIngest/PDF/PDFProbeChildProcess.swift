@@ -57,6 +57,8 @@ final class PDFProbeChildProcess {
         case .done: break
         }
         let count = header.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
+        // A child that claims more than any answer can be is broken or subverted: never allocate what it claims.
+        guard count <= Self.maxAnswerBytes else { return .closed }
         var body = [UInt8](repeating: 0, count: count)
         switch receive(&body, deadline: deadline) {
         case .timedOut: return .timedOut
@@ -64,6 +66,9 @@ final class PDFProbeChildProcess {
         case .done: return .answer(body)
         }
     }
+
+    /// The largest answer a child may send (page 1's text and a scan reading are far smaller).
+    static let maxAnswerBytes = 16 << 20
 
     /// Ends the child now and reaps it.
     func kill() { end(waitingSeconds: 0) }
