@@ -133,9 +133,4 @@ public struct GrayImage: Sendable, Equatable {
         }
         return UInt8(threshold)
     }
-
-    /// Black and white: ink (at or below `threshold`) becomes 0, the rest 255.
-    public func binarized(threshold: UInt8) -> GrayImage {
-        GrayImage(width: width, height: height, pixels: pixels.map { $0 <= threshold ? 0 : 255 })
-    }
 }

@@ -70,27 +70,29 @@ public final class ScanReader {
 
     private func readFields(_ original: GrayImage, dpi: Int, into reading: inout ScanReading) {
         guard let chinese else { return }
-        read(original, dpi: dpi, engine: chinese, into: &reading)
+        // The page at the search resolution, made once: the Chinese pass and orientation detection both use it.
+        let small = scaled(original, dpi: dpi, to: Self.searchDPI)
+        read(original, small: small, dpi: dpi, engine: chinese, into: &reading)
         // No number read: the page may be sideways or upside down (a page has no label only if it is not a form).
         guard !reading.numbers.contains(where: { $0.text.count == 12 }), remaining > 0, let orientation else { return }
-        let small = scaled(original, dpi: dpi, to: Self.searchDPI)
         guard let (turns, _) = orientation.uprightTurns(of: small.image), turns != 0 else { return }
         var turned = ScanReading(codes: reading.codes, image: reading.image, dpi: reading.dpi, turns: turns)
-        read(original.rotated(quarterTurns: turns), dpi: dpi, engine: chinese, into: &turned)
+        let turnedSmall = (image: small.image.rotated(quarterTurns: turns), factor: small.factor)
+        read(original.rotated(quarterTurns: turns), small: turnedSmall, dpi: dpi, engine: chinese, into: &turned)
         if !turned.numbers.isEmpty || reading.numbers.isEmpty { reading = turned }
     }
 
-    private func read(_ page: GrayImage, dpi: Int, engine: OCREngine, into reading: inout ScanReading) {
-        let found = labels(in: page, dpi: dpi, engine: engine)
+    private func read(_ page: GrayImage, small: (image: GrayImage, factor: Double), dpi: Int, engine: OCREngine, into reading: inout ScanReading) {
+        let found = labels(in: small, dpi: dpi, engine: engine)
         for label in found.numbers {
             if let field = readNumber(page, label: label, dpi: dpi) { reading.numbers.append(field) }
         }
         if let label = found.name { reading.name = readName(page, label: label, dpi: dpi, engine: engine) }
     }
 
-    /// The number labels (编号) and the first name label (姓名) on the page.
-    func labels(in page: GrayImage, dpi: Int, engine: OCREngine) -> (numbers: [Label], name: Label?) {
-        let small = scaled(page, dpi: dpi, to: Self.searchDPI)
+    /// The number labels (编号) and the first name label (姓名) on `small` (the page at the search resolution, `factor`
+    /// times smaller than the page), in the full page's pixels.
+    func labels(in small: (image: GrayImage, factor: Double), dpi: Int, engine: OCREngine) -> (numbers: [Label], name: Label?) {
         var lines = engine.lines(in: small.image, layout: .page, dpi: min(dpi, Self.searchDPI), seconds: remaining)
         if !lines.contains(where: { $0.text.contains("编号") }) {
             // The page layout can lose lines of a speckled, skewed scan (seen: the lines under the title merged into
