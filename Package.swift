@@ -102,7 +102,7 @@ let package = Package(
         .target(name: "ZHTJTestSupport", dependencies: ["CCairo"], path: "Tests/ZHTJTestSupport"),
 
         // The ingest benchmark's corpus generator (Benchmarks/ingest.sh).
-        .executableTarget(name: "zhtj-corpus", dependencies: ["ZHTJTestSupport"], path: "Benchmarks/zhtj-corpus"),
+        .executableTarget(name: "zhtj-corpus", dependencies: ["ZHTJTestSupport", "ZHTJLabels"], path: "Benchmarks/zhtj-corpus"),
         // The registry benchmark (Benchmarks/registry.sh): a province-sized database, and a load client for the socket.
         .executableTarget(
             name: "zhtj-province",
@@ -120,6 +120,6 @@ let package = Package(
         .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest", "ZHTJCore", "ZHTJTestSupport"]),
         .testTarget(
             name: "ZHTJEndToEndTests",
-            dependencies: ["ZHTJClient", "ZHTJCore", "ZHTJTestSupport", "zhtjd", "zhtj"]),
+            dependencies: ["ZHTJClient", "ZHTJCore", "ZHTJLabels", "ZHTJTestSupport", "zhtjd", "zhtj"]),
     ]
 )

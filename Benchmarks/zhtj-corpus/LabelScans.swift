@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJLabels
 import ZHTJTestSupport
 
 // zhtj-corpus --label-scans DIR SHEETS ENTRIES
@@ -7,13 +8,9 @@ import ZHTJTestSupport
 //   `zhtj labels --json`). Writes DIR/<dpi>/label-<i>.pdf, every label once, the DPI cycling 150/200/300, with
 //   seeded skew (the sticker ±5°, the page ±3°), noise, blur, JPEG and stamps, and DIR/manifest.tsv.
 enum LabelScans {
-    /// The default sheet: 3 × 8 labels, 8 mm margin (Config/zhtjd.json `labels`).
+    /// A label's cell on the default sheet (Config/zhtjd.json `labels`) rendered at 300 DPI.
     static func cell(_ index: Int) -> (x: Int, y: Int, width: Int, height: Int) {
-        let point = 300.0 / 72, margin = 8 * 72 / 25.4
-        let width = (595.28 - 2 * margin) / 3, height = (841.89 - 2 * margin) / 8
-        let slot = index % 24
-        let x = margin + Double(slot % 3) * width, y = margin + Double(slot / 3) * height
-        return (Int(x * point), Int(y * point), Int(width * point), Int(height * point))
+        LabelSheet.Layout().cell(index, dpi: 300)
     }
 
     static func run(dir: String, sheets: String, entries path: String) throws {
@@ -27,6 +24,7 @@ enum LabelScans {
             var file: String, number: String, name: String, sheet: String, index: Int
             var at: (x: Double, y: Double), degrees: Double, options: ScanOptions
         }
+        let perSheet = LabelSheet.Layout().columns * LabelSheet.Layout().rows
         var jobs: [Job] = []
         for (i, entry) in entries.enumerated() {
             let dpi = dpis[i % dpis.count]
@@ -34,7 +32,7 @@ enum LabelScans {
             let at = (x: Double.random(in: 40...360, using: &rng), y: Double.random(in: 30...120, using: &rng))
             let degrees = (Double.random(in: -5...5, using: &rng) * 10).rounded() / 10
             jobs.append(Job(file: String(format: "%d/label-%03d.pdf", dpi, i), number: entry.number, name: entry.name,
-                            sheet: "\(sheets)-\(i / 24 + 1).png", index: i, at: at, degrees: degrees, options: options))
+                            sheet: "\(sheets)-\(i / perSheet + 1).png", index: i, at: at, degrees: degrees, options: options))
         }
         let work = jobs
         let seconds = try Scans.writeAll(count: work.count, into: dir, label: "label scans") { index in

@@ -19,6 +19,13 @@ public enum LabelSheet {
         var margin: Double { marginMM * Self.point }
         public var cellWidth: Double { (PDFCanvas.width - 2 * margin) / Double(columns) }
         public var cellHeight: Double { (PDFCanvas.height - 2 * margin) / Double(rows) }
+        /// Label `index`'s cell on its sheet, `count` cells wide, in pixels of the sheet rendered at `dpi` (for cutting
+        /// printed labels out of a rendered sheet).
+        public func cell(_ index: Int, count: Int = 1, dpi: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+            let scale = Double(dpi) / 72, (x, y) = origin(index)
+            return (Int(x * scale), Int(y * scale), Int(cellWidth * Double(count) * scale), Int(cellHeight * scale))
+        }
+
         /// The top left of label `index` on its sheet, in points.
         public func origin(_ index: Int) -> (x: Double, y: Double) {
             let slot = index % (columns * rows)

@@ -1,17 +1,15 @@
 import Foundation
 import Testing
 import ZHTJCore
+import ZHTJLabels
 import ZHTJTestSupport
 
 /// Image-only scans through the real daemon (issue 11): labels and cover sheets printed by `zhtj labels`, stuck on
 /// forms, scanned and dropped into the inbox; printed numbers read by OCR; and never a form on the wrong member (R-M3).
 @Suite struct ScanIngestTests {
-    /// The label sheet's grid with the default layout (3 × 8, 8 mm margin), in pixels of a 300 DPI rendering.
+    /// A label's cell on the default sheet (3 × 8, 8 mm margin) rendered at 300 DPI.
     static func labelCell(_ index: Int, count: Int = 1) -> (x: Int, y: Int, width: Int, height: Int) {
-        let point = 300.0 / 72, margin = 8 * 72 / 25.4
-        let width = (595.28 - 2 * margin) / 3, height = (841.89 - 2 * margin) / 8
-        let x = margin + Double(index % 3) * width, y = margin + Double(index / 3) * height
-        return (Int(x * point), Int(y * point), Int(width * Double(count) * point), Int(height * point))
+        LabelSheet.Layout().cell(index, count: count, dpi: 300)
     }
 
     /// Page 1 of `pdf` rendered by poppler's pdftoppm as a PNG at `dpi`, as a printer and a scanner would see it.
