@@ -46,7 +46,7 @@ public final class SocketClient {
         out.append(UInt8(ascii: "\n"))
         var sent = 0
         while sent < out.count {
-            let n = out[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let n = out[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw ClientError.connectionLost(path: path)
@@ -71,11 +71,9 @@ public final class SocketClient {
         }
     }
 
-    /// Sends a typed request and decodes the typed result; also returns the raw `result` JSON for `--json`.
-    public func call<P: Codable & Sendable, R: Decodable>(
-        _ command: Command, credential: String?, params: P, as: R.Type = R.self
-    ) throws -> (result: R, json: Data) {
-        let request = Request(id: 1, command: command, credential: credential, params: params)
+    /// Sends a command with its parameters and decodes its result; also returns the raw `result` JSON for `--json`.
+    public func send<C: ZHTJCommand>(_ command: C.Type, _ params: C.Params, credential: String?) throws -> (result: C.Result, json: Data) {
+        let request = Request(id: 1, command, credential: credential, params: params)
         let reply = Data(try exchange(Array(ProtocolCoding.encoder().encode(request))))
         guard let object = try? JSONSerialization.jsonObject(with: reply) as? [String: Any] else {
             throw ClientError.badReply(String(decoding: reply.prefix(200), as: UTF8.self))
@@ -87,7 +85,7 @@ public final class SocketClient {
             throw ClientError.server(payload)
         }
         do {
-            let result = try ProtocolCoding.decoder().decode(ResultReply<R>.self, from: reply).result
+            let result = try ProtocolCoding.decoder().decode(ResultReply<C.Result>.self, from: reply).result
             let json = try JSONSerialization.data(withJSONObject: object["result"] ?? NSNull(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
             return (result, json)
         } catch {

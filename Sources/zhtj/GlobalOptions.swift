@@ -33,20 +33,18 @@ struct GlobalOptions: ParsableArguments {
         return FileManager.default.currentDirectoryPath + "/Storage/run/zhtjd.sock"
     }
 
-    /// Sends one request as the stored admin (or with no credential) and returns the result.
-    /// `anonymous` sends no credential even when a file exists (register).
-    func call<P: Codable & Sendable, R: Decodable>(
-        _ command: Command, params: P, as type: R.Type = R.self, credentialRequired: Bool = true, anonymous: Bool = false
-    ) throws -> (result: R, json: Data) {
-        let stored = anonymous ? nil : try loadCredentials(required: credentialRequired)
+    /// Sends one command as the stored admin (or with no credential) and returns its result. A credential file
+    /// must exist for the commands that need one; `anonymous` sends none even when a file exists (register).
+    func send<C: ZHTJCommand>(_ command: C.Type, _ params: C.Params, anonymous: Bool = false) throws -> (result: C.Result, json: Data) {
+        let stored = anonymous ? nil : try loadCredentials(required: C.access == .admin)
         let client = try SocketClient(path: socketPath(stored))
         // Like the web system's prompt at login: open items first, on stderr so output stays clean (R-E10).
-        if let stored, !json, !quiet, command != .reminders,
-            let banner = try? client.call(.remindersBanner, credential: stored.credential, params: NoParams(), as: BannerResult.self).result.line
+        if let stored, !json, !quiet, C.name != API.Reminders.name,
+            let banner = try? client.send(API.RemindersBanner.self, NoParams(), credential: stored.credential).result.line
         {
             FileHandle.standardError.write(Data("⚑ \(banner)\n".utf8))
         }
-        return try client.call(command, credential: stored?.credential, params: params, as: type)
+        return try client.send(command, params, credential: stored?.credential)
     }
 
     /// Prints JSON (with --json) or the text `render` makes.

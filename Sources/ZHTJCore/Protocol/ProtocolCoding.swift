@@ -39,11 +39,16 @@ public struct Request<Params: Codable & Sendable>: Codable, Sendable {
     public var credential: String?
     public var params: Params
 
-    public init(id: Int? = nil, command: Command, credential: String?, params: Params) {
+    public init(id: Int? = nil, command: String, credential: String?, params: Params) {
         self.id = id
-        self.command = command.rawValue
+        self.command = command
         self.credential = credential
         self.params = params
+    }
+
+    /// The request of a typed command: its name with its own parameter type.
+    public init<C: ZHTJCommand>(id: Int? = nil, _ command: C.Type, credential: String?, params: Params) where C.Params == Params {
+        self.init(id: id, command: C.name, credential: credential, params: params)
     }
 }
 

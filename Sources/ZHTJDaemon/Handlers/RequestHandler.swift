@@ -8,8 +8,9 @@ import ZHTJStorage
     import Glibc
 #endif
 
-/// Turns one request line into one response line. Knows who is asking (the peer's uid and credential)
-/// and what each command may do; the storage layer does the transactional work.
+/// Turns one request line into one response line: decodes the envelope, finds the command in its route table,
+/// establishes who is asking (the peer's uid and credential) against the command's access, and runs the feature's
+/// handler (the handlers are its extensions, one file per feature); the storage layer does the transactional work.
 public final class RequestHandler: Sendable {
     let database: AppDatabase
     let layout: StorageLayout
@@ -20,11 +21,14 @@ public final class RequestHandler: Sendable {
     let operatorUID: UInt32
     let groupID: gid_t?
     let delivery: ReminderDelivery
+    /// The commands it serves.
+    let routes: RouteTable
 
     public init(
         database: AppDatabase, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger,
-        groupID: gid_t?, delivery: ReminderDelivery
+        groupID: gid_t?, delivery: ReminderDelivery, routes: RouteTable = .daemon
     ) {
+        self.routes = routes
         self.delivery = delivery
         self.database = database
         self.layout = layout
@@ -33,20 +37,6 @@ public final class RequestHandler: Sendable {
         self.logger = logger
         self.operatorUID = getuid()
         self.groupID = groupID
-    }
-
-    /// The caller of one request.
-    struct Context {
-        var caller: Caller
-        var admin: AdminInfo?
-        var isOperator: Bool
-        var now: Date
-
-        /// The admin's scope, or the `credentialRequired` error.
-        func requireAdmin() throws -> (Caller, AdminInfo) {
-            guard let admin else { throw ZHTJError.credentialRequired }
-            return (caller, admin)
-        }
     }
 
     /// Handles one request line from a peer with `uid`; always returns a response line (without the newline).
@@ -64,15 +54,15 @@ public final class RequestHandler: Sendable {
             }
             requestID = envelope.id
             commandName = String(envelope.command.prefix(40))
-            guard let command = Command(rawValue: envelope.command) else { throw ZHTJError.unknownCommand(envelope.command) }
-            let context = try authenticate(envelope.credential, uid: uid, command: command)
+            guard let route = routes.route(envelope.command) else { throw ZHTJError.unknownCommand(envelope.command) }
+            let context = try authenticate(envelope.credential, uid: uid, access: route.access)
             auditCaller = context.caller
             var log = logger
             log[metadataKey: "zhtj.uid"] = "\(uid)"
-            log[metadataKey: "zhtj.command"] = "\(command.rawValue)"
+            log[metadataKey: "zhtj.command"] = "\(envelope.command)"
             if let admin = context.admin { log[metadataKey: "zhtj.admin"] = "\(admin.id)" }
             log.debug("request")
-            return try dispatch(command, data: data, context: context, id: requestID)
+            return try route.run(self, data, context, requestID)
         } catch let error as ZHTJError {
             logger.info("request refused", metadata: ["zhtj.uid": "\(uid)", "zhtj.error": "\(error.code)"])
             if error.isDenial {
@@ -84,46 +74,6 @@ public final class RequestHandler: Sendable {
         } catch {
             logger.error("request failed", metadata: ["zhtj.uid": "\(uid)", "zhtj.error": "\(error)"])
             return Self.encode(Response<NoParams>(id: requestID, error: .internalError("\(error)")))
-        }
-    }
-
-    private func dispatch(_ command: Command, data: Data, context: Context, id: Int?) throws -> [UInt8] {
-        switch command {
-        case .whoami: return Self.encode(Response(id: id, result: try whoami(context)))
-        case .`init`: return Self.encode(Response(id: id, result: try initialise(Self.params(data), context)))
-        case .register: return Self.encode(Response(id: id, result: try register(Self.params(data), context)))
-        case .orgCode: return Self.encode(Response(id: id, result: try orgCode(Self.params(data), context)))
-        case .orgCodes: return Self.encode(Response(id: id, result: try orgCodes(context)))
-        case .orgCreate: return Self.encode(Response(id: id, result: try orgCreate(Self.params(data), context)))
-        case .orgTree: return Self.encode(Response(id: id, result: try orgTree(Self.params(data), context)))
-        case .orgSecretary: return Self.encode(Response(id: id, result: try orgSecretary(Self.params(data), context)))
-        case .uploadsUnmatched: return Self.encode(Response(id: id, result: try uploads(.unmatched, context)))
-        case .uploadsRefused: return Self.encode(Response(id: id, result: try uploads(.refused, context)))
-        case .uploadAttach: return Self.encode(Response(id: id, result: try attach(Self.params(data), context)))
-        case .uploadRetry: return Self.encode(Response(id: id, result: try retry(Self.params(data), context)))
-        case .reviews: return Self.encode(Response(id: id, result: try reviews(context)))
-        case .reviewsOverview: return Self.encode(Response(id: id, result: try reviewsOverview(context)))
-        case .reviewApprove: return Self.encode(Response(id: id, result: try decide(Self.params(data), approve: true, context)))
-        case .reviewReject: return Self.encode(Response(id: id, result: try decide(Self.params(data), approve: false, context)))
-        case .changeRequest: return Self.encode(Response(id: id, result: try changeRequest(Self.params(data), context)))
-        case .changeList: return Self.encode(Response(id: id, result: try changeList(context)))
-        case .changeApprove: return Self.encode(Response(id: id, result: try decideChange(Self.params(data), approve: true, context)))
-        case .changeReject: return Self.encode(Response(id: id, result: try decideChange(Self.params(data), approve: false, context)))
-        case .memberSetNumber: return Self.encode(Response(id: id, result: try setNumber(Self.params(data), context)))
-        case .memberHistory: return Self.encode(Response(id: id, result: try history(Self.params(data), context)))
-        case .archiveGet: return Self.encode(Response(id: id, result: try get(Self.params(data), context)))
-        case .auditVerify: return Self.encode(Response(id: id, result: try auditVerify(context)))
-        case .reminders: return Self.encode(Response(id: id, result: try reminders(Self.params(data), context)))
-        case .remindersBanner: return Self.encode(Response(id: id, result: try banner(context)))
-        case .transfer: return Self.encode(Response(id: id, result: try transfer(Self.params(data), context)))
-        case .stats: return Self.encode(Response(id: id, result: try stats(Self.params(data), context)))
-        case .orgProgress: return Self.encode(Response(id: id, result: try orgProgress(Self.params(data), context)))
-        case .orgImport: return Self.encode(Response(id: id, result: try orgImport(Self.params(data), context)))
-        case .orgUpdate: return Self.encode(Response(id: id, result: try orgUpdate(Self.params(data), context)))
-        case .memberImport: return Self.encode(Response(id: id, result: try memberImport(Self.params(data), context)))
-        case .memberShow: return Self.encode(Response(id: id, result: try memberShow(Self.params(data), context)))
-        case .memberSearch: return Self.encode(Response(id: id, result: try memberSearch(Self.params(data), context)))
-        case .labels: return Self.encode(Response(id: id, result: try labels(Self.params(data), context)))
         }
     }
 
@@ -139,18 +89,22 @@ public final class RequestHandler: Sendable {
         }
     }
 
-    /// Checks the credential, if any, against the peer's uid.
-    private func authenticate(_ credential: String?, uid: UInt32, command: Command) throws -> Context {
+    /// Checks the credential, if any, against the peer's uid; without one, the command's access decides.
+    private func authenticate(_ credential: String?, uid: UInt32, access: Access) throws -> RequestContext {
         let now = clock.now()
         let isOperator = uid == 0 || uid == operatorUID
         guard let credential, !credential.isEmpty else {
-            if command.needsCredential && !(isOperator && command == .orgTree) { throw ZHTJError.credentialRequired }
-            return Context(caller: Caller(uid: uid), admin: nil, isOperator: isOperator, now: now)
+            switch access {
+            case .anyone: break
+            case .adminOrOperator: guard isOperator else { throw ZHTJError.credentialRequired }
+            case .admin: throw ZHTJError.credentialRequired
+            }
+            return RequestContext(caller: Caller(uid: uid), admin: nil, isOperator: isOperator, now: now)
         }
         guard let found = try database.admin(credentialHash: Self.hash(credential)) else { throw ZHTJError.credentialInvalid }
         guard found.uid == uid else { throw ZHTJError.credentialWrongUser }
         let caller = Caller(uid: uid, adminID: found.info.id, orgID: found.info.org.id, orgPath: found.orgPath)
-        return Context(caller: caller, admin: found.info, isOperator: isOperator, now: now)
+        return RequestContext(caller: caller, admin: found.info, isOperator: isOperator, now: now)
     }
 
     /// The request's `params` as compact JSON, at most 300 characters (for the audit of a denial).

@@ -14,7 +14,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (c, json) = try global.call(.changeRequest, params: ChangeRequestParams(member: member, reason: reason), as: ChangeRequestInfo.self)
+                let (c, json) = try global.send(API.ChangeRequest.self, ChangeRequestParams(member: member, reason: reason))
                 global.emit(json) { "已提交修改申请 / change request \(c.id) filed for \(c.member): waiting for the superior committee" }
             }
         }
@@ -27,7 +27,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (list, json) = try global.call(.changeList, params: NoParams(), as: [ChangeRequestInfo].self)
+                let (list, json) = try global.send(API.ChangeList.self, NoParams())
                 global.emit(json) {
                     if list.isEmpty { return "没有待审批的修改申请 / no change requests are waiting" }
                     var table = TextTable(header: ["编号 id", "团员 member", "原因 reason", "申请人 by", "时间 time"])
@@ -46,7 +46,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (c, json) = try global.call(.changeApprove, params: DecisionParams(id: id, reason: nil, reasonCode: nil), as: ChangeRequestInfo.self)
+                let (c, json) = try global.send(API.ChangeApprove.self, DecisionParams(id: id, reason: nil, reasonCode: nil))
                 global.emit(json) { "已批准 / approved change request \(c.id) for \(c.member): one new file may now be dropped" }
             }
         }
@@ -61,7 +61,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (c, json) = try global.call(.changeReject, params: DecisionParams(id: id, reason: reason, reasonCode: nil), as: ChangeRequestInfo.self)
+                let (c, json) = try global.send(API.ChangeReject.self, DecisionParams(id: id, reason: reason, reasonCode: nil))
                 global.emit(json) { "已驳回 / rejected change request \(c.id) for \(c.member)" }
             }
         }
@@ -78,7 +78,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (m, json) = try global.call(.memberSetNumber, params: SetNumberParams(member: member, number: number, reason: reason), as: MemberInfo.self)
+                let (m, json) = try global.send(API.MemberSetNumber.self, SetNumberParams(member: member, number: number, reason: reason))
                 global.emit(json) { "已更正 / corrected: \(m.name) → \(m.developmentNumber ?? "")" }
             }
         }

@@ -23,9 +23,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (result, json) = try global.call(
-                    .`init`, params: InitParams(rootName: rootName, category: category, industry: industry), as: InitResult.self,
-                    credentialRequired: false)
+                let (result, json) = try global.send(API.Init.self, InitParams(rootName: rootName, category: category, industry: industry))
                 if codeOnly { return print(result.code.code) }
                 global.emit(json) {
                     var lines = [

@@ -34,7 +34,7 @@ extension ZHTJ {
             try guarded {
                 let keys = members?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let params = LabelsParams(org: org, members: keys, onlyMissing: onlyMissing, cover: cover)
-                let (r, _) = try global.call(.labels, params: params, as: LabelsResult.self)
+                let (r, _) = try global.send(API.Labels.self, params)
                 guard let data = Data(base64Encoded: r.pdfBase64) else { throw ClientError.badReply("the PDF is not base64") }
                 do {
                     try data.write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)

@@ -25,7 +25,7 @@ extension ZHTJ {
             try guarded {
                 let data = try readTable(file)
                 let params = MemberImportParams(fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString())
-                let (report, json) = try global.call(.memberImport, params: params, as: ImportReport.self)
+                let (report, json) = try global.send(API.MemberImport.self, params)
                 global.emit(json) { Self.render(report) }
                 if report.rejectedRows > 0 { throw ExitCode(3) }
             }
@@ -72,7 +72,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (m, json) = try global.call(.memberShow, params: MemberKeyParams(key: key), as: MemberInfo.self)
+                let (m, json) = try global.send(API.MemberShow.self, MemberKeyParams(key: key))
                 global.emit(json) {
                     let rows: [(String, String)] = [
                         ("编号 id", "#\(m.id)"), ("姓名 name", m.name), ("身份证号码 ID number", m.idNumber),
@@ -145,7 +145,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (members, json) = try global.call(.memberSearch, params: MemberSearchParams(text: text, limit: limit), as: [MemberInfo].self)
+                let (members, json) = try global.send(API.MemberSearch.self, MemberSearchParams(text: text, limit: limit))
                 global.emit(json) {
                     if members.isEmpty { return "没有找到 / no member matches \"\(text)\" in your orgs" }
                     var table = TextTable(header: ["编号 id", "姓名 name", "身份证号码 ID", "发展团员编号 number", "入团 joined", "团支部 branch"])

@@ -15,7 +15,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (codes, json) = try global.call(.orgCodes, params: NoParams(), as: [CodeInfo].self)
+                let (codes, json) = try global.send(API.OrgCodes.self, NoParams())
                 if let csv {
                     try CSVFile.write(
                         header: ["组织编号", "组织全称", "组织类别", "注册码", "有效期至"],
@@ -42,7 +42,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (nodes, json) = try global.call(.orgTree, params: OrgRefParams(org: org), as: [OrgTreeNode].self, credentialRequired: false)
+                let (nodes, json) = try global.send(API.OrgTree.self, OrgRefParams(org: org))
                 global.emit(json) {
                     var table = TextTable(header: ["编号 ID", "组织 org", "类别 category", "团员 members", "管理员 admin"])
                     for node in nodes {
@@ -73,8 +73,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (org, json) = try global.call(
-                    .orgSecretary, params: OrgSecretaryParams(org: self.org, name: name, idNumber: idNumber, mobile: mobile), as: OrgSummary.self)
+                let (org, json) = try global.send(API.OrgSecretary.self, OrgSecretaryParams(org: self.org, name: name, idNumber: idNumber, mobile: mobile))
                 global.emit(json) { "已登记书记 / secretary recorded for \(Format.org(org)): \(org.secretaryName ?? "")" }
             }
         }
@@ -99,9 +98,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (org, json) = try global.call(
-                    .orgUpdate, params: OrgUpdateParams(org: self.org, name: name, fullName: fullName, category: category, industry: industry),
-                    as: OrgSummary.self)
+                let (org, json) = try global.send(API.OrgUpdate.self, OrgUpdateParams(org: self.org, name: name, fullName: fullName, category: category, industry: industry))
                 global.emit(json) { Format.org(org) }
             }
         }

@@ -19,7 +19,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (result, json) = try global.call(.orgProgress, params: OrgRefParams(org: org), as: ProgressResult.self)
+                let (result, json) = try global.send(API.OrgProgress.self, OrgRefParams(org: org))
                 let header = ["编号 ID", "组织 org", "类别 category", "管理员 admin", "手机 mobile", "资料完整 data complete", "已建下级 subordinates", "注册码有效期 code until", "提示 flags"]
                 func cells(_ r: ProgressRow) -> [String] {
                     var flags: [String] = []
@@ -56,8 +56,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let data = try readTable(file)
-                let (report, json) = try global.call(
-                    .orgImport, params: OrgImportParams(fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString()), as: OrgImportReport.self)
+                let (report, json) = try global.send(API.OrgImport.self, OrgImportParams(fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString()))
                 global.emit(json) {
                     var lines = ["数据行 rows: \(report.rows), 已建立 created: \(report.created.count), 有误 rejected: \(report.issues.count)"]
                     for org in report.created { lines.append("  + \(Format.org(org)) inbox/\(org.folder)") }

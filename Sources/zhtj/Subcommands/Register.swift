@@ -38,10 +38,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let path = global.socketPath(nil)
-                let (result, json) = try global.call(
-                    .register,
-                    params: RegisterParams(code: code, org: org, name: name, idNumber: idNumber, joinDate: joinDate, mobile: mobile, email: email),
-                    as: RegisterResult.self, credentialRequired: false, anonymous: true)
+                let (result, json) = try global.send(API.Register.self, RegisterParams(code: code, org: org, name: name, idNumber: idNumber, joinDate: joinDate, mobile: mobile, email: email), anonymous: true)
                 let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
                 let stored = Credentials(
                     credential: result.credential, socket: absolute, adminID: result.admin.id, adminName: result.admin.name,
@@ -72,7 +69,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (result, json) = try global.call(.whoami, params: NoParams(), as: WhoAmIResult.self, credentialRequired: false)
+                let (result, json) = try global.send(API.Whoami.self, NoParams())
                 global.emit(json) {
                     var lines = ["系统用户 uid: \(result.uid)\(result.isOperator ? "（运维人员 operator）" : "")"]
                     if let admin = result.admin {

@@ -18,7 +18,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (result, json) = try global.call(.reminders, params: RemindersParams(org: org, send: send), as: RemindersResult.self)
+                let (result, json) = try global.send(API.Reminders.self, RemindersParams(org: org, send: send))
                 global.emit(json) {
                     var text = result.reminders.map { $0.isEmpty ? "\($0.org.fullName)：没有待办 / nothing is open" : $0.text() }.joined(separator: "\n")
                     for (org, outcome) in result.delivery.sorted(by: { $0.key < $1.key }) {
@@ -44,7 +44,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (m, json) = try global.call(.transfer, params: TransferParams(member: member, to: to), as: MemberInfo.self)
+                let (m, json) = try global.send(API.Transfer.self, TransferParams(member: member, to: to))
                 global.emit(json) { "已转接 / transferred: \(m.name) → \(m.branch)" }
             }
         }
@@ -61,7 +61,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (rows, json) = try global.call(.stats, params: StatsParams(org: org, year: year), as: [StatsRow].self)
+                let (rows, json) = try global.send(API.Stats.self, StatsParams(org: org, year: year))
                 let header = ["组织 org", "入团年份 year", "新团员 new members", "无需认证 not required", "尚未认证 not authenticated", "认证不通过 failed", "已认证 authenticated", "认证率 share"]
                 func cells(_ r: StatsRow) -> [String] {
                     [r.org, String(r.joinYear), String(r.newMembers), String(r.notRequired), String(r.notAuthenticated), String(r.authenticationFailed),

@@ -16,7 +16,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 if overview {
-                    let (rows, json) = try global.call(.reviewsOverview, params: NoParams(), as: [ReviewOverviewRow].self)
+                    let (rows, json) = try global.send(API.ReviewsOverview.self, NoParams())
                     global.emit(json) {
                         var table = TextTable(header: ["编号 ID", "组织 org", "待审核 pending", "已通过 approved", "已退回 rejected", "未上传 not uploaded"])
                         for r in rows { table.add([r.org.displayID, r.org.fullName, String(r.pending), String(r.approved), String(r.rejected), String(r.notUploaded)]) }
@@ -24,7 +24,7 @@ extension ZHTJ {
                     }
                     return
                 }
-                let (items, json) = try global.call(.reviews, params: NoParams(), as: [ReviewItem].self)
+                let (items, json) = try global.send(API.Reviews.self, NoParams())
                 global.emit(json) {
                     if items.isEmpty { return "没有待审核的档案 / no reviews are waiting for you" }
                     var table = TextTable(header: ["审核号 id", "团员 member", "编号 number", "团支部 branch", "页数 pages", "编号来源 from", "等待 days"])
@@ -47,7 +47,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (m, json) = try global.call(.reviewApprove, params: DecisionParams(id: id, reason: nil, reasonCode: nil), as: MemberInfo.self)
+                let (m, json) = try global.send(API.ReviewApprove.self, DecisionParams(id: id, reason: nil, reasonCode: nil))
                 global.emit(json) { "已通过 / approved: \(m.name) — \(m.status?.chinese ?? "") \(m.status?.rawValue ?? "")" }
             }
         }
@@ -70,7 +70,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (m, json) = try global.call(.reviewReject, params: DecisionParams(id: id, reason: reason, reasonCode: reasonCode), as: MemberInfo.self)
+                let (m, json) = try global.send(API.ReviewReject.self, DecisionParams(id: id, reason: reason, reasonCode: reasonCode))
                 global.emit(json) { "已退回 / rejected: \(m.name) — \(m.status?.chinese ?? "") \(m.status?.rawValue ?? "")" }
             }
         }
@@ -92,7 +92,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (r, _) = try global.call(.archiveGet, params: GetParams(member: member, version: version), as: GetResult.self)
+                let (r, _) = try global.send(API.ArchiveGet.self, GetParams(member: member, version: version))
                 guard let data = Data(base64Encoded: r.contentBase64) else { throw ClientError.badReply("the PDF is not base64") }
                 let path = output ?? "\(member)-v\(r.version).pdf"
                 do {
@@ -117,7 +117,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (entries, json) = try global.call(.memberHistory, params: MemberKeyParams(key: member), as: [HistoryEntry].self)
+                let (entries, json) = try global.send(API.MemberHistory.self, MemberKeyParams(key: member))
                 global.emit(json) { Self.render(entries) }
             }
         }
@@ -141,7 +141,7 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
-                let (r, json) = try global.call(.auditVerify, params: NoParams(), as: AuditVerifyResult.self, credentialRequired: false)
+                let (r, json) = try global.send(API.AuditVerify.self, NoParams())
                 global.emit(json) {
                     var lines = ["审计记录 audit rows: \(r.rows), 档案文件 archive files: \(r.files)"]
                     if r.breaks.isEmpty {

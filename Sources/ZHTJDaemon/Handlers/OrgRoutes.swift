@@ -2,10 +2,23 @@ import Foundation
 import ZHTJCore
 import ZHTJStorage
 
+/// The org tree: creation, the tree, secretaries, imports and progress.
+enum OrgRoutes: RouteCollection {
+    static func register(on routes: inout RouteTable) {
+        routes.add(API.OrgCreate.self, RequestHandler.orgCreate)
+        routes.add(API.OrgTree.self, RequestHandler.orgTree)
+        routes.add(API.OrgUpdate.self, RequestHandler.orgUpdate)
+        routes.add(API.OrgSecretary.self, RequestHandler.orgSecretary)
+        routes.add(API.OrgImport.self, RequestHandler.orgImport)
+        routes.add(API.OrgProgress.self, RequestHandler.orgProgress)
+    }
+}
+
 extension RequestHandler {
     /// `org.create`: inside the caller's subtree only; the parent defaults to the caller's org (R-O1, R-O2, R-O3).
-    func orgCreate(_ params: OrgCreateParams, _ context: Context) throws -> OrgCreateResult {
-        let (caller, admin) = try context.requireAdmin()
+    func orgCreate(_ params: OrgCreateParams, _ context: AdminContext) throws -> OrgCreateResult {
+        let caller = context.caller
+        let admin = context.admin
         let name = try OrgNaming.validatedShortName(params.name)
         guard let category = OrgCategory(userText: params.category) else { throw ZHTJError.invalidCategory(params.category) }
         let parent = try params.parent.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
@@ -19,7 +32,7 @@ extension RequestHandler {
     }
 
     /// `org.tree [ORG]`: the subtree of ORG (default: the caller's org; for the operator, the root).
-    func orgTree(_ params: OrgRefParams, _ context: Context) throws -> [OrgTreeNode] {
+    func orgTree(_ params: OrgRefParams, _ context: RequestContext) throws -> [OrgTreeNode] {
         let top: OrgSummary
         if let admin = context.admin {
             top = try params.org.map { try database.resolveOrg($0, scopePath: context.caller.orgPath) } ?? admin.org
@@ -32,8 +45,8 @@ extension RequestHandler {
 
     /// `org.update`: short name, full name, category and industry are fixed at creation (R-O2): every attempt
     /// is refused with the reason and recorded.
-    func orgUpdate(_ params: OrgUpdateParams, _ context: Context) throws -> OrgSummary {
-        let (caller, _) = try context.requireAdmin()
+    func orgUpdate(_ params: OrgUpdateParams, _ context: AdminContext) throws -> OrgSummary {
+        let caller = context.caller
         let org = try database.resolveOrg(params.org, scopePath: caller.orgPath)
         let fields = [
             ("简称 short name", params.name), ("全称 full name", params.fullName), ("类别 category", params.category),
@@ -45,8 +58,9 @@ extension RequestHandler {
     }
 
     /// `org.secretary`: records the org's secretary (R-O5).
-    func orgSecretary(_ params: OrgSecretaryParams, _ context: Context) throws -> OrgSummary {
-        let (caller, admin) = try context.requireAdmin()
+    func orgSecretary(_ params: OrgSecretaryParams, _ context: AdminContext) throws -> OrgSummary {
+        let caller = context.caller
+        let admin = context.admin
         let org = try params.org.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
         let name = params.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw ZHTJError.invalidField(field: "姓名 name", value: "", reason: "必填 / required") }

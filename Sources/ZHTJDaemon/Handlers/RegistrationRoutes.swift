@@ -2,13 +2,24 @@ import Foundation
 import ZHTJCore
 import ZHTJStorage
 
+/// Who is calling, the operator's init, registration codes and an admin's registration (R-O6, R-O7).
+enum RegistrationRoutes: RouteCollection {
+    static func register(on routes: inout RouteTable) {
+        routes.add(API.Whoami.self, RequestHandler.whoami)
+        routes.add(API.Init.self, RequestHandler.initialise)
+        routes.add(API.Register.self, RequestHandler.register)
+        routes.add(API.OrgCode.self, RequestHandler.orgCode)
+        routes.add(API.OrgCodes.self, RequestHandler.orgCodes)
+    }
+}
+
 extension RequestHandler {
-    func whoami(_ context: Context) throws -> WhoAmIResult {
+    func whoami(_: NoParams, _ context: RequestContext) throws -> WhoAmIResult {
         WhoAmIResult(uid: context.caller.uid, isOperator: context.isOperator, admin: context.admin, initialised: try database.rootOrg() != nil)
     }
 
     /// `init`: the operator creates the root org, once, and gets a code for its admin.
-    func initialise(_ params: InitParams, _ context: Context) throws -> InitResult {
+    func initialise(_ params: InitParams, _ context: RequestContext) throws -> InitResult {
         guard context.isOperator else { throw ZHTJError.notOperator(uid: context.caller.uid) }
         let name = try OrgNaming.validatedShortName(params.rootName)
         guard let category = OrgCategory(userText: params.category) else { throw ZHTJError.invalidCategory(params.category) }
@@ -20,7 +31,7 @@ extension RequestHandler {
     }
 
     /// `register`: redeems a code and returns the credential (R-O6, R-O7).
-    func register(_ params: RegisterParams, _ context: Context) throws -> RegisterResult {
+    func register(_ params: RegisterParams, _ context: RequestContext) throws -> RegisterResult {
         let name = params.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 50 else {
             throw ZHTJError.invalidField(field: "姓名 name", value: params.name, reason: "必填，至多50字 / required, at most 50 characters")
@@ -57,7 +68,7 @@ extension RequestHandler {
     }
 
     /// `org.code ORG`: a code for a direct subordinate of the caller's org; the operator may issue one for the root.
-    func orgCode(_ params: OrgRefParams, _ context: Context) throws -> CodeInfo {
+    func orgCode(_ params: OrgRefParams, _ context: RequestContext) throws -> CodeInfo {
         guard let ref = params.org else { throw ZHTJError.badRequest("params.org is required") }
         if let admin = context.admin {
             let target = try database.resolveOrg(ref, scopePath: context.caller.orgPath)
@@ -79,8 +90,9 @@ extension RequestHandler {
     }
 
     /// `org.codes`: one new code for each direct subordinate (R-O6, "all at once").
-    func orgCodes(_ context: Context) throws -> [CodeInfo] {
-        let (caller, admin) = try context.requireAdmin()
+    func orgCodes(_: NoParams, _ context: AdminContext) throws -> [CodeInfo] {
+        let caller = context.caller
+        let admin = context.admin
         return try database.issueCodesForChildren(of: admin.org.id, caller: caller, now: context.now)
     }
 

@@ -4,8 +4,9 @@ import ZHTJStorage
 
 extension RequestHandler {
     /// `org.progress [ORG]`: per direct subordinate, admin registered, data complete, own subordinates, codes (R-O8).
-    func orgProgress(_ params: OrgRefParams, _ context: Context) throws -> ProgressResult {
-        let (caller, admin) = try context.requireAdmin()
+    func orgProgress(_ params: OrgRefParams, _ context: AdminContext) throws -> ProgressResult {
+        let caller = context.caller
+        let admin = context.admin
         let org = try params.org.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
         return try database.progress(orgID: org.id, now: context.now)
     }
@@ -13,8 +14,9 @@ extension RequestHandler {
     /// `org.import`: subordinate orgs from a table (R-O9). Headers: 组织简称 and 组织类别 required; 上级组织 (default:
     /// the caller's org), 行业类别 and 组织全称 optional. Each bad row is reported; the good rows are created in order,
     /// so a row may name a parent created by an earlier row.
-    func orgImport(_ params: OrgImportParams, _ context: Context) throws -> OrgImportReport {
-        let (caller, admin) = try context.requireAdmin()
+    func orgImport(_ params: OrgImportParams, _ context: AdminContext) throws -> OrgImportReport {
+        let caller = context.caller
+        let admin = context.admin
         guard let bytes = Data(base64Encoded: params.contentBase64), let (text, _) = TextDecoding.decode(Array(bytes)) else {
             throw ZHTJError.importFailed("“\(params.fileName)”既不是UTF-8也不是GB18030编码 / \"\(params.fileName)\" is neither UTF-8 nor GB18030")
         }
@@ -49,7 +51,7 @@ extension RequestHandler {
         }
         if !denied.isEmpty {
             auditRefusal(
-                caller: caller, action: "denied", target: Command.orgImport.rawValue,
+                caller: caller, action: "denied", target: API.OrgImport.name,
                 detail: "outside_subtree lines \(denied.map(String.init).joined(separator: ",")) of \(params.fileName)", now: context.now)
         }
         return OrgImportReport(rows: rows.count - 1, created: created, issues: issues, warnings: warnings)

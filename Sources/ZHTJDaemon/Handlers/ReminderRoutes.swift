@@ -2,11 +2,21 @@ import Foundation
 import ZHTJCore
 import ZHTJStorage
 
+/// Reminders of open items (R-E10), the banner and statistics.
+enum ReminderRoutes: RouteCollection {
+    static func register(on routes: inout RouteTable) {
+        routes.add(API.Reminders.self, RequestHandler.reminders)
+        routes.add(API.RemindersBanner.self, RequestHandler.banner)
+        routes.add(API.Stats.self, RequestHandler.stats)
+    }
+}
+
 extension RequestHandler {
     /// `reminders [--org ORG] [--send]` (R-E10): the caller's org's reminder, or one org's of its subtree;
     /// `--send` delivers it now (at most once per org and day).
-    func reminders(_ params: RemindersParams, _ context: Context) throws -> RemindersResult {
-        let (caller, admin) = try context.requireAdmin()
+    func reminders(_ params: RemindersParams, _ context: AdminContext) throws -> RemindersResult {
+        let caller = context.caller
+        let admin = context.admin
         let org = try params.org.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
         let reminder = try database.reminder(orgID: org.id, now: context.now)
         var delivery: [String: String] = [:]
@@ -17,8 +27,8 @@ extension RequestHandler {
     }
 
     /// `reminders.banner`: the one-line prompt the CLI prints before a command (R-E10).
-    func banner(_ context: Context) throws -> BannerResult {
-        let (_, admin) = try context.requireAdmin()
+    func banner(_: NoParams, _ context: AdminContext) throws -> BannerResult {
+        let admin = context.admin
         // Counted in SQL: the banner needs no lists (for a province's root, the lists hold every open member).
         let r = try database.reminderCounts(orgID: admin.org.id)
         return BannerResult(line: ReminderPolicy.banner(notUploaded: r.notUploaded, notAuthenticated: r.notAuthenticated, reviewsWaiting: r.reviewsWaiting))

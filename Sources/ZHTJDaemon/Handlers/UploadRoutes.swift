@@ -7,22 +7,40 @@ import ZHTJStorage
     import Glibc
 #endif
 
+/// Files that matched no member or were refused.
+enum UploadRoutes: RouteCollection {
+    static func register(on routes: inout RouteTable) {
+        routes.add(API.UploadsUnmatched.self, RequestHandler.unmatched)
+        routes.add(API.UploadsRefused.self, RequestHandler.refused)
+        routes.add(API.UploadAttach.self, RequestHandler.attach)
+        routes.add(API.UploadRetry.self, RequestHandler.retry)
+    }
+}
+
 extension RequestHandler {
+    func unmatched(_: NoParams, _ context: AdminContext) throws -> [UploadInfo] {
+        try uploads(.unmatched, context)
+    }
+
+    func refused(_: NoParams, _ context: AdminContext) throws -> [UploadInfo] {
+        try uploads(.refused, context)
+    }
+
     /// `uploads.unmatched` / `uploads.refused`: the files of the caller's subtree in that state, oldest first.
-    func uploads(_ state: UploadState, _ context: Context) throws -> [UploadInfo] {
-        let (caller, _) = try context.requireAdmin()
+    private func uploads(_ state: UploadState, _ context: AdminContext) throws -> [UploadInfo] {
+        let caller = context.caller
         return try database.uploads(state: state, caller: caller)
     }
 
     /// `upload.attach`: gives an unmatched file to a member of the caller's subtree.
-    func attach(_ params: AttachParams, _ context: Context) throws -> UploadInfo {
-        let (caller, _) = try context.requireAdmin()
+    func attach(_ params: AttachParams, _ context: AdminContext) throws -> UploadInfo {
+        let caller = context.caller
         return try database.attach(uploadID: params.upload, memberKey: params.member, caller: caller, now: context.now)
     }
 
     /// `upload.retry`: moves a refused file back into its inbox folder (its reason note is removed), to be checked again.
-    func retry(_ params: UploadRefParams, _ context: Context) throws -> UploadInfo {
-        let (caller, _) = try context.requireAdmin()
+    func retry(_ params: UploadRefParams, _ context: AdminContext) throws -> UploadInfo {
+        let caller = context.caller
         guard let info = try database.upload(id: params.upload), let orgID = info.orgID,
             let org = try database.orgPathAndCategory(orgID), caller.covers(path: org.path)
         else { throw ZHTJError.uploadNotFound(params.upload) }

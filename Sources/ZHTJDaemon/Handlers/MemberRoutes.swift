@@ -2,11 +2,23 @@ import Foundation
 import ZHTJCore
 import ZHTJStorage
 
+/// Members: import, look-up, search, corrections (R-M3), history and transfers.
+enum MemberRoutes: RouteCollection {
+    static func register(on routes: inout RouteTable) {
+        routes.add(API.MemberImport.self, RequestHandler.memberImport)
+        routes.add(API.MemberShow.self, RequestHandler.memberShow)
+        routes.add(API.MemberSearch.self, RequestHandler.memberSearch)
+        routes.add(API.MemberSetNumber.self, RequestHandler.setNumber)
+        routes.add(API.MemberHistory.self, RequestHandler.history)
+        routes.add(API.Transfer.self, RequestHandler.transfer)
+    }
+}
+
 extension RequestHandler {
     /// `member.import`: validates every row, imports the good ones in one transaction, reports each bad one
     /// with its line, column and reason (R-M1, R-M2, R-M5).
-    func memberImport(_ params: MemberImportParams, _ context: Context) throws -> ImportReport {
-        let (caller, _) = try context.requireAdmin()
+    func memberImport(_ params: MemberImportParams, _ context: AdminContext) throws -> ImportReport {
+        let caller = context.caller
         guard let bytes = Data(base64Encoded: params.contentBase64) else { throw ZHTJError.badRequest("contentBase64 is not base64") }
         guard let (text, encoding) = TextDecoding.decode(Array(bytes)) else {
             throw ZHTJError.importFailed("“\(params.fileName)”既不是UTF-8也不是GB18030编码 / \"\(params.fileName)\" is neither UTF-8 nor GB18030: save it as CSV UTF-8")
@@ -38,7 +50,7 @@ extension RequestHandler {
         let outcome = try database.importMembers(drafts, caller: caller, now: context.now)
         if !outcome.deniedLines.isEmpty {
             auditRefusal(
-                caller: caller, action: "denied", target: Command.memberImport.rawValue,
+                caller: caller, action: "denied", target: API.MemberImport.name,
                 detail: "outside_subtree lines \(outcome.deniedLines.map(String.init).joined(separator: ",")) of \(params.fileName)", now: context.now)
         }
         issues += outcome.issues
@@ -58,15 +70,32 @@ extension RequestHandler {
     }
 
     /// `member.show KEY`: one member, ID number whole.
-    func memberShow(_ params: MemberKeyParams, _ context: Context) throws -> MemberInfo {
-        let (caller, _) = try context.requireAdmin()
+    func memberShow(_ params: MemberKeyParams, _ context: AdminContext) throws -> MemberInfo {
+        let caller = context.caller
         return try database.member(key: params.key, caller: caller)
     }
 
     /// `member.search TEXT`: by name, ID number or development number; ID numbers masked.
-    func memberSearch(_ params: MemberSearchParams, _ context: Context) throws -> [MemberInfo] {
-        let (caller, _) = try context.requireAdmin()
+    func memberSearch(_ params: MemberSearchParams, _ context: AdminContext) throws -> [MemberInfo] {
+        let caller = context.caller
         let limit = min(max(params.limit ?? settings.searchLimit, 1), 1000)
         return try database.searchMembers(params.text, caller: caller, limit: limit)
+    }
+
+    /// `member.setNumber`: corrects a development number (R-M3); unmatched files that now match are matched.
+    func setNumber(_ params: SetNumberParams, _ context: AdminContext) throws -> MemberInfo {
+        let caller = context.caller
+        return try database.setNumber(memberKey: params.member, number: params.number, reason: params.reason, caller: caller, now: context.now)
+    }
+
+    func history(_ params: MemberKeyParams, _ context: AdminContext) throws -> [HistoryEntry] {
+        let caller = context.caller
+        return try database.member(key: params.key, caller: caller).history ?? []
+    }
+
+    /// `transfer MEMBER --to BRANCH`: by an admin of the member's org or an ancestor (R-E11, R-W1).
+    func transfer(_ params: TransferParams, _ context: AdminContext) throws -> MemberInfo {
+        let caller = context.caller
+        return try database.transfer(memberKey: params.member, to: params.to, caller: caller, now: context.now)
     }
 }

@@ -1,0 +1,14 @@
+import Foundation
+import ZHTJCore
+import ZHTJStorage
+
+extension RequestHandler {
+
+    /// `stats [--org ORG] [--year YYYY]` (R-E11).
+    func stats(_ params: StatsParams, _ context: AdminContext) throws -> [StatsRow] {
+        let caller = context.caller
+        let admin = context.admin
+        let org = try params.org.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
+        return try database.stats(orgID: org.id, year: params.year)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import ZHTJCore
+import ZHTJIngest
+import ZHTJStorage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The superior committee's review (R-E4 to R-E8).
+enum ReviewRoutes: RouteCollection {
+    static func register(on routes: inout RouteTable) {
+        routes.add(API.Reviews.self, RequestHandler.reviews)
+        routes.add(API.ReviewsOverview.self, RequestHandler.reviewsOverview)
+        routes.add(API.ReviewApprove.self, RequestHandler.approve)
+        routes.add(API.ReviewReject.self, RequestHandler.reject)
+    }
+}
+
+extension RequestHandler {
+    /// `reviews`: the pending reviews of the caller's org, oldest first (R-E6).
+    func reviews(_: NoParams, _ context: AdminContext) throws -> [ReviewItem] {
+        let caller = context.caller
+        return try database.reviewQueue(caller: caller, now: context.now)
+    }
+
+    /// `reviews.overview`: per direct subordinate, where the e-archives stand (R-E6).
+    func reviewsOverview(_: NoParams, _ context: AdminContext) throws -> [ReviewOverviewRow] {
+        let caller = context.caller
+        return try database.reviewOverview(caller: caller)
+    }
+
+    func approve(_ params: DecisionParams, _ context: AdminContext) throws -> MemberInfo {
+        try decide(params, approve: true, context)
+    }
+
+    func reject(_ params: DecisionParams, _ context: AdminContext) throws -> MemberInfo {
+        try decide(params, approve: false, context)
+    }
+
+    /// `review.approve` / `review.reject`: a rejection needs a reason, which goes back to the uploading org (R-E6 to R-E8).
+    private func decide(_ params: DecisionParams, approve: Bool, _ context: AdminContext) throws -> MemberInfo {
+        let caller = context.caller
+        if !approve, let code = params.reasonCode, RejectionCode(rawValue: code) == nil {
+            throw ZHTJError.invalidField(field: "reason code", value: code, reason: RejectionCode.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let decision: ReviewRules.Decision = approve ? .approve : .reject(reason: params.reason ?? "")
+        let outcome = try database.decide(reviewID: params.id, decision: decision, reasonCode: approve ? nil : params.reasonCode, caller: caller, now: context.now)
+        FaultInjection.point("review.committed")
+        if outcome.state == .rejected { writeRejectionNote(outcome, params: params, now: context.now) }
+        logger.notice(approve ? "approved" : "rejected", metadata: ["zhtj.review": "\(params.id)", "zhtj.member": "\(outcome.memberID)"])
+        return try database.member(key: String(outcome.memberID), caller: caller)
+    }
+
+    /// `<number>-<name>.rejected.txt` in the uploading org's inbox folder (the watcher ignores such names).
+    private func writeRejectionNote(_ outcome: AppDatabase.DecisionOutcome, params: DecisionParams, now: Date) {
+        let name = "\(outcome.developmentNumber ?? "member\(outcome.memberID)")-\(outcome.memberName).rejected.txt"
+            .replacingOccurrences(of: "/", with: "_")
+        let code = params.reasonCode.flatMap(RejectionCode.init(rawValue:))
+        let text = """
+            电子档案被退回 / e-archive rejected
+            团员 member: \(outcome.memberName) \(outcome.developmentNumber ?? "")
+            原因 reason: \(code.map { "[\($0.chinese) \($0.rawValue)] " } ?? "")\(params.reason ?? "")
+            时间 time: \(UTCStamp.string(now))
+            处理 what to do: 改正后把新的扫描件放入本目录 / fix it and drop the new scan into this folder; it is reviewed again (R-E7).
+
+            """
+        let path = layout.inbox + "/" + outcome.uploaderFolder + "/" + name
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            logger.warning("cannot write the rejection note", metadata: ["zhtj.file": "\(path)", "zhtj.error": "\(error)"])
+        }
+    }
+
+}

@@ -1,0 +1,48 @@
+import Foundation
+import ZHTJCore
+import ZHTJStorage
+
+/// Who calls and when, as the router established it: the peer's uid, the admin its credential names (if one was
+/// sent) and whether the uid is the operator's.
+public struct RequestContext: Sendable, HandlerContext {
+    public var caller: Caller
+    public var admin: AdminInfo?
+    public var isOperator: Bool
+    public var now: Date
+
+    public init(caller: Caller, admin: AdminInfo?, isOperator: Bool, now: Date) {
+        self.caller = caller
+        self.admin = admin
+        self.isOperator = isOperator
+        self.now = now
+    }
+
+    public init?(_ request: RequestContext) { self = request }
+    public static let requiresAdmin = false
+}
+
+/// The context of a command whose access is `.admin`: the router has checked the credential, so the admin is known.
+public struct AdminContext: Sendable, HandlerContext {
+    public var caller: Caller
+    public var admin: AdminInfo
+    public var isOperator: Bool
+    public var now: Date
+
+    public init?(_ request: RequestContext) {
+        guard let admin = request.admin else { return nil }
+        self.caller = request.caller
+        self.admin = admin
+        self.isOperator = request.isOperator
+        self.now = request.now
+    }
+
+    public static let requiresAdmin = true
+}
+
+/// What a handler is given: `RequestContext` for every caller, `AdminContext` for admins only.
+public protocol HandlerContext: Sendable {
+    /// The handler's view of a request; nil when it cannot have one (no admin for an `AdminContext`).
+    init?(_ request: RequestContext)
+    /// Whether only an admin's request can be served (such a handler may only serve `.admin` commands).
+    static var requiresAdmin: Bool { get }
+}
