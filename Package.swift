@@ -118,6 +118,10 @@ let package = Package(
         .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
         .testTarget(name: "ZHTJStorageTests", dependencies: ["ZHTJStorage", "ZHTJCore"]),
         .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest", "ZHTJCore", "ZHTJTestSupport"]),
+        // The daemon in process: the router and handlers over a database in a temporary folder, no process spawned.
+        .testTarget(
+            name: "ZHTJDaemonTests",
+            dependencies: ["ZHTJDaemon", "ZHTJStorage", "ZHTJCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ZHTJEndToEndTests",
             dependencies: ["ZHTJClient", "ZHTJCore", "ZHTJLabels", "ZHTJTestSupport", "zhtjd", "zhtj"]),

@@ -6,6 +6,7 @@ import ZHTJCore
 /// the router looks commands up here, so nothing switches over all commands.
 public struct RouteTable: Sendable {
     struct Route: Sendable {
+        var command: any ZHTJCommand.Type
         var access: Access
         var run: @Sendable (RequestHandler, Data, RequestContext, Int?) throws -> [UInt8]
     }
@@ -18,6 +19,9 @@ public struct RouteTable: Sendable {
     /// The access of a registered command.
     public func access(of name: String) -> Access? { routes[name]?.access }
 
+    /// The type of a registered command (its params and result types).
+    public func command(_ name: String) -> (any ZHTJCommand.Type)? { routes[name]?.command }
+
     func route(_ name: String) -> Route? { routes[name] }
 
     /// Registers `handler` (an unapplied `RequestHandler` method) for command `C`. A handler that needs an admin
@@ -27,7 +31,7 @@ public struct RouteTable: Sendable {
     ) {
         precondition(routes[C.name] == nil, "\(C.name) is registered twice")
         precondition(!Context.requiresAdmin || C.access == .admin, "\(C.name): an admin-only handler for a command open to others")
-        routes[C.name] = Route(access: C.access) { target, data, request, id in
+        routes[C.name] = Route(command: C.self, access: C.access) { target, data, request, id in
             guard let context = Context(request) else { throw ZHTJError.credentialRequired }
             let params: C.Params = try RequestHandler.params(data)
             let result = try handler(target)(params, context)
