@@ -46,11 +46,14 @@ let package = Package(
         // The pure domain: no I/O.
         .target(name: "ZHTJCore"),
 
-        // SQLite through GRDB.
+        // The storage seam: what the daemon needs from a database, one protocol per aggregate (no SQL here).
+        .target(name: "ZHTJRegistry", dependencies: ["ZHTJCore"]),
+
+        // The registry on SQLite through GRDB: the only target that imports GRDB or writes SQL.
         .target(
             name: "ZHTJStorage",
             dependencies: [
-                "ZHTJCore",
+                "ZHTJCore", "ZHTJRegistry",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -70,7 +73,7 @@ let package = Package(
         .target(
             name: "ZHTJDaemon",
             dependencies: [
-                "ZHTJCore", "ZHTJStorage", "ZHTJIngest", "ZHTJLabels",
+                "ZHTJCore", "ZHTJRegistry", "ZHTJStorage", "ZHTJIngest", "ZHTJLabels",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -107,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "zhtj-province",
             dependencies: [
-                "ZHTJStorage", "ZHTJCore", "ZHTJDaemon", "ZHTJClient",
+                "ZHTJStorage", "ZHTJRegistry", "ZHTJCore", "ZHTJDaemon", "ZHTJClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,12 +119,12 @@ let package = Package(
         .executableTarget(name: "zhtj-load", dependencies: ["ZHTJClient", "ZHTJCore"], path: "Benchmarks/zhtj-load"),
 
         .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
-        .testTarget(name: "ZHTJStorageTests", dependencies: ["ZHTJStorage", "ZHTJCore"]),
+        .testTarget(name: "ZHTJStorageTests", dependencies: ["ZHTJStorage", "ZHTJRegistry", "ZHTJCore"]),
         .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest", "ZHTJCore", "ZHTJTestSupport"]),
         // The daemon in process: the router and handlers over a database in a temporary folder, no process spawned.
         .testTarget(
             name: "ZHTJDaemonTests",
-            dependencies: ["ZHTJDaemon", "ZHTJStorage", "ZHTJCore", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["ZHTJDaemon", "ZHTJRegistry", "ZHTJStorage", "ZHTJCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ZHTJEndToEndTests",
             dependencies: ["ZHTJClient", "ZHTJCore", "ZHTJLabels", "ZHTJTestSupport", "zhtjd", "zhtj"]),

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import ZHTJClient
 import ZHTJCore
+import ZHTJRegistry
 import ZHTJStorage
 
 /// Fills a new storage root's database with a province: the orgs, three admins, the members and their e-archives.

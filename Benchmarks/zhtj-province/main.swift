@@ -3,6 +3,7 @@ import GRDB
 import Logging
 import ZHTJClient
 import ZHTJCore
+import ZHTJRegistry
 import ZHTJDaemon
 import ZHTJStorage
 

@@ -3,6 +3,7 @@ import Logging
 import ServiceLifecycle
 import ZHTJCore
 import ZHTJIngest
+import ZHTJRegistry
 import ZHTJStorage
 
 #if canImport(Glibc)
@@ -69,7 +70,7 @@ public final class Daemon: Sendable {
     }
 
     /// Archive files without a record and records without a file are reported, never deleted.
-    static func reconcile(database: AppDatabase, layout: StorageLayout, logger: Logger) {
+    static func reconcile(database: any Registry, layout: StorageLayout, logger: Logger) {
         let archive = ContentArchive(root: layout.archive)
         // Files staged for a commit that never happened: their inbox copies are still there.
         archive.removeTemporaries()

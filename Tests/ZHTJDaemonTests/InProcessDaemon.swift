@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ZHTJCore
+import ZHTJRegistry
 import ZHTJDaemon
 import ZHTJStorage
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import ZHTJCore
+import ZHTJRegistry
 @testable import ZHTJStorage
 
 @Suite struct AppDatabaseTests {

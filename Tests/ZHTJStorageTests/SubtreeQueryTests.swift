@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import ZHTJCore
+import ZHTJRegistry
 @testable import ZHTJStorage
 
 /// The subtree queries rewritten for a province-sized registry (migration v6): path ranges instead of `LIKE`,

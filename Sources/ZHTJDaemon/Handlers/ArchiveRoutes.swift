@@ -1,6 +1,7 @@
 import Foundation
 import ZHTJCore
 import ZHTJIngest
+import ZHTJRegistry
 import ZHTJStorage
 
 /// Downloads through the socket (R-E13) and the audit chain's check.

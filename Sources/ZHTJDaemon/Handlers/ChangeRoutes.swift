@@ -1,6 +1,6 @@
 import Foundation
 import ZHTJCore
-import ZHTJStorage
+import ZHTJRegistry
 
 /// Change requests: a new file after an upload needs one (R-E12).
 enum ChangeRoutes: RouteCollection {

@@ -1,7 +1,7 @@
 import Foundation
 import ZHTJCore
 import ZHTJLabels
-import ZHTJStorage
+import ZHTJRegistry
 
 /// Label sheets and cover sheets with QR codes.
 enum LabelRoutes: RouteCollection {

@@ -1,6 +1,6 @@
 import Foundation
 import ZHTJCore
-import ZHTJStorage
+import ZHTJRegistry
 
 /// Members: import, look-up, search, corrections (R-M3), history and transfers.
 enum MemberRoutes: RouteCollection {

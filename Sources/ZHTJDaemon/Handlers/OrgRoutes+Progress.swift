@@ -1,6 +1,6 @@
 import Foundation
 import ZHTJCore
-import ZHTJStorage
+import ZHTJRegistry
 
 extension RequestHandler {
     /// `org.progress [ORG]`: per direct subordinate, admin registered, data complete, own subordinates, codes (R-O8).

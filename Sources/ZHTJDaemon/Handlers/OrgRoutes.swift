@@ -1,6 +1,6 @@
 import Foundation
 import ZHTJCore
-import ZHTJStorage
+import ZHTJRegistry
 
 /// The org tree: creation, the tree, secretaries, imports and progress.
 enum OrgRoutes: RouteCollection {

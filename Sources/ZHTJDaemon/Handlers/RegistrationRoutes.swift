@@ -1,6 +1,6 @@
 import Foundation
 import ZHTJCore
-import ZHTJStorage
+import ZHTJRegistry
 
 /// Who is calling, the operator's init, registration codes and an admin's registration (R-O6, R-O7).
 enum RegistrationRoutes: RouteCollection {

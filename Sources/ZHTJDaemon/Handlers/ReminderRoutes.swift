@@ -1,6 +1,6 @@
 import Foundation
 import ZHTJCore
-import ZHTJStorage
+import ZHTJRegistry
 
 /// Reminders of open items (R-E10), the banner and statistics.
 enum ReminderRoutes: RouteCollection {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Logging
 import ZHTJCore
+import ZHTJRegistry
 import ZHTJStorage
 
 #if canImport(Glibc)

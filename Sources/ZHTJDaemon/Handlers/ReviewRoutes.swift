@@ -1,7 +1,7 @@
 import Foundation
 import ZHTJCore
 import ZHTJIngest
-import ZHTJStorage
+import ZHTJRegistry
 
 #if canImport(Glibc)
     import Glibc
@@ -53,7 +53,7 @@ extension RequestHandler {
     }
 
     /// `<number>-<name>.rejected.txt` in the uploading org's inbox folder (the watcher ignores such names).
-    private func writeRejectionNote(_ outcome: AppDatabase.DecisionOutcome, params: DecisionParams, now: Date) {
+    private func writeRejectionNote(_ outcome: DecisionOutcome, params: DecisionParams, now: Date) {
         let name = "\(outcome.developmentNumber ?? "member\(outcome.memberID)")-\(outcome.memberName).rejected.txt"
             .replacingOccurrences(of: "/", with: "_")
         let code = params.reasonCode.flatMap(RejectionCode.init(rawValue:))

@@ -1,7 +1,7 @@
 import Foundation
 import ZHTJCore
 import ZHTJIngest
-import ZHTJStorage
+import ZHTJRegistry
 
 #if canImport(Glibc)
     import Glibc

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import ZHTJIngest
-import ZHTJStorage
+import ZHTJRegistry
 
 /// Group commit (issue 7): files that passed every check wait here, their bytes staged in `archive/tmp`, until one
 /// `syncfs` makes them all durable, they are renamed into place (a second `syncfs`), and one transaction records them
@@ -11,7 +11,7 @@ final class IngestBatch {
     struct Item {
         var entry: IngestPipeline.Entry
         var path: RawPath
-        var upload: AppDatabase.NewUpload
+        var upload: NewUpload
         var staged: ContentArchive.Staged?
         var checks: [String: String]
         var pages: Int

@@ -1,7 +1,7 @@
 import Foundation
 import ZHTJCore
 import ZHTJIngest
-import ZHTJStorage
+import ZHTJRegistry
 
 extension IngestPipeline {
     /// The first half of one file: everything that only reads — the entry's identity, whether an earlier run already

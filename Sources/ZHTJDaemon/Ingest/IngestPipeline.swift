@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import ZHTJCore
 import ZHTJIngest
-import ZHTJStorage
+import ZHTJRegistry
 
 #if canImport(Glibc)
     import Glibc
@@ -12,7 +12,7 @@ import ZHTJStorage
 /// inbox only after the database commit (archived, unmatched or duplicate) or by a move into `refused/` with its reason.
 /// Used by one task at a time (the watcher's loop, or `--once`): libmagic's cookie is not thread-safe.
 public final class IngestPipeline: @unchecked Sendable {
-    let database: AppDatabase
+    let database: any Registry
     let layout: StorageLayout
     let inspector: Inspector
     let archive: ContentArchive
@@ -23,7 +23,7 @@ public final class IngestPipeline: @unchecked Sendable {
     let ocrMinConfidence: Int
     let ocrNameMinConfidence: Int
 
-    public init(database: AppDatabase, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger) throws {
+    public init(database: any Registry, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger) throws {
         self.database = database
         self.layout = layout
         self.inspector = try Inspector(
@@ -98,7 +98,7 @@ public final class IngestPipeline: @unchecked Sendable {
             return .vanished
         }
         let display = prepared.display
-        var upload = AppDatabase.NewUpload(state: .unmatched, originalName: entry.name, displayName: display, folder: entry.folder, checks: "")
+        var upload = NewUpload(state: .unmatched, originalName: entry.name, displayName: display, folder: entry.folder, checks: "")
         upload.device = identity.device
         upload.inode = identity.inode
         upload.modified = identity.modified
@@ -237,7 +237,7 @@ public final class IngestPipeline: @unchecked Sendable {
 
     /// Records the refusal with the place it will go, then writes the reason note and moves the file there.
     private func refuse(
-        _ entry: Entry, path: RawPath, refusal: IngestRefusal, upload base: AppDatabase.NewUpload, checks: [String: String], now: Date, log: Logger
+        _ entry: Entry, path: RawPath, refusal: IngestRefusal, upload base: NewUpload, checks: [String: String], now: Date, log: Logger
     ) throws -> Result {
         let note = """
             \(refusal)

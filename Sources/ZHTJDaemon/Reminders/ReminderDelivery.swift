@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import ZHTJCore
-import ZHTJStorage
+import ZHTJRegistry
 
 #if canImport(Glibc)
     import Glibc
@@ -10,13 +10,13 @@ import ZHTJStorage
 /// Delivers reminders: a file per org and day in `outbox/<org folder>/YYYY-MM-DD.txt`, and the optional command hook,
 /// once per admin, on its own queue with retries, so a slow or failing hook never blocks the daemon.
 public final class ReminderDelivery: Sendable {
-    let database: AppDatabase
+    let database: any Registry
     let layout: StorageLayout
     let settings: DaemonSettings
     let logger: Logger
     private let hooks = DispatchQueue(label: "zhtj.reminder-hooks")
 
-    public init(database: AppDatabase, layout: StorageLayout, settings: DaemonSettings, logger: Logger) {
+    public init(database: any Registry, layout: StorageLayout, settings: DaemonSettings, logger: Logger) {
         self.database = database
         self.layout = layout
         self.settings = settings

@@ -2,12 +2,12 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import ZHTJCore
-import ZHTJStorage
+import ZHTJRegistry
 
 /// Sends the daily reminders at `reminders.time` (local time), one per org and day, across restarts too.
 public struct ReminderService: Service {
     let delivery: ReminderDelivery
-    let database: AppDatabase
+    let database: any Registry
     let settings: DaemonSettings
     let clock: DaemonClock
     let logger: Logger

@@ -1,6 +1,6 @@
 import Foundation
 import ZHTJCore
-import ZHTJStorage
+import ZHTJRegistry
 
 /// Who calls and when, as the router established it: the peer's uid, the admin its credential names (if one was
 /// sent) and whether the uid is the operator's.

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
     /// The hash of an audit row: SHA-256 over its fields and the hash of the row before it.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
     static func issueCode(_ db: Database, orgID: Int64, caller: Caller, now: Date) throws -> CodeInfo {
@@ -29,24 +30,6 @@ extension AppDatabase {
         }
     }
 
-    /// The admin's registration data, checked by the caller (ID number, join date, age).
-    public struct NewAdmin: Sendable {
-        public var name: String
-        public var idNumber: String
-        public var joinDate: String
-        public var mobile: String?
-        public var email: String?
-        public var credentialHash: String
-
-        public init(name: String, idNumber: String, joinDate: String, mobile: String?, email: String?, credentialHash: String) {
-            self.name = name
-            self.idNumber = idNumber
-            self.joinDate = joinDate
-            self.mobile = mobile
-            self.email = email
-            self.credentialHash = credentialHash
-        }
-    }
 
     /// Redeems `code` (R-O6, R-O7): throttled per uid, single use, 20 days, for its own org only.
     /// Each failure is recorded for the throttle, in its own transaction.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ZHTJRegistry
 
 extension AppDatabase {
     /// Appends a row to the audit chain (append-only: triggers refuse UPDATE and DELETE).

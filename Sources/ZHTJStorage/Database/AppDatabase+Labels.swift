@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
     /// The members `zhtj labels` prints (issue 11): those who need an e-archive (R-E1) in the subtree of `orgRef`

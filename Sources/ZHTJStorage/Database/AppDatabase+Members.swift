@@ -1,18 +1,9 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
-    /// What an import did.
-    public struct ImportOutcome: Sendable {
-        public var imported: [MemberInfo] = []
-        public var unchanged = 0
-        public var issues: [RowIssue] = []
-        public var rejectedLines: Set<Int> = []
-        /// Lines refused on the grounds of scope (a branch outside the caller's subtree): audited as denials.
-        public var deniedLines: [Int] = []
-    }
-
     /// Imports validated rows: each row's branch must be a branch in the caller's subtree; ID numbers and
     /// development numbers must be new (a row equal to the stored member counts as unchanged).
     /// The good rows go in together, in one transaction.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
     /// The progress view of `orgID`'s direct subordinates (R-O8), with the R-O1 and R-O4 flags, and totals per category.

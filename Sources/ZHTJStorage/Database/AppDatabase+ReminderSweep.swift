@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
     /// Every org's reminder for the day of `now`, in path order (root first), computed in one pass over the open

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
     /// The reminder of one org for `today` (R-E2, R-E10): its subtree's open e-archives and the reviews it owes.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
     /// The ids and categories of an org's ancestors, nearest first (not the org itself).
@@ -128,14 +129,6 @@ extension AppDatabase {
         }
     }
 
-    /// What a decision did, for the rejection note in the uploader's inbox folder.
-    public struct DecisionOutcome: Sendable {
-        public var memberID: Int64
-        public var memberName: String
-        public var developmentNumber: String?
-        public var uploaderFolder: String
-        public var state: ArchiveState
-    }
 
     /// Approves or rejects a pending version that the caller's org reviews; exactly one of two concurrent
     /// decisions wins (R-E6 to R-E8).

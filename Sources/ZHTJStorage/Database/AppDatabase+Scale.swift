@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ZHTJRegistry
 
 extension AppDatabase {
     /// v6, for a province-sized registry (docs/performance-registry.md):

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
     /// The schema, as numbered migrations. Never edit a migration that has shipped: add a new one.

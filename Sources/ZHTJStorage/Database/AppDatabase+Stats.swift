@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
     /// Moves a member to another branch: refused while the member needs an e-archive and is not authenticated (R-E11).

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 extension AppDatabase {
     private static let uploadSelection = """

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 /// The daemon's SQLite database: WAL, `synchronous=FULL`, a busy timeout, migrations and a quick check at open.
 /// Writes go through `write(_:)`, which uses `BEGIN IMMEDIATE`.

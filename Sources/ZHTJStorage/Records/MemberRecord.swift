@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZHTJCore
+import ZHTJRegistry
 
 /// A row of `member`. Never deleted (R-M4): a trigger refuses DELETE.
 struct MemberRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {

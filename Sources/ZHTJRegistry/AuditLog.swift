@@ -1,0 +1,9 @@
+import Foundation
+import ZHTJCore
+
+/// The audit chain: every change's row is written by the store in the change's own transaction (a storage
+/// invariant); from outside, only refusals are recorded and the recent events read.
+public protocol AuditLog: Sendable {
+    func recordRefusal(caller: Caller, action: String, target: String, detail: String?, now: Date) throws
+    func events(limit: Int) throws -> [(action: String, target: String, uid: Int64, adminID: Int64?)]
+}

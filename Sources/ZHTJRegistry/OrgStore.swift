@@ -1,0 +1,22 @@
+import Foundation
+import ZHTJCore
+
+/// The org tree (R-O1 to R-O5): orgs, their paths and secretaries.
+public protocol OrgStore: Sendable {
+    func rootOrg() throws -> OrgSummary?
+    func org(id: Int64) throws -> OrgSummary?
+    func createRoot(name: String, category: OrgCategory, industry: String?, caller: Caller, now: Date) throws -> (OrgSummary, CodeInfo)
+    func createOrg(
+        name: String, fullName: String?, category: OrgCategory, industry: String?, parentID: Int64, caller: Caller, now: Date
+    ) throws -> OrgSummary
+    /// An org by identifier or name, inside the subtree at `scopePath` when one is given.
+    func resolveOrg(_ ref: String, scopePath: String?) throws -> OrgSummary
+    func subtree(of orgID: Int64) throws -> [OrgTreeNode]
+    func children(of orgID: Int64) throws -> [OrgSummary]
+    func path(of orgID: Int64) throws -> String
+    func orgPathAndCategory(_ id: Int64) throws -> (path: String, category: OrgCategory)?
+    func setSecretary(orgID: Int64, name: String, idNumber: String, mobile: String, caller: Caller, now: Date) throws -> OrgSummary
+    /// Per subordinate org: where its members' e-archives stand.
+    func progress(orgID: Int64, now: Date) throws -> ProgressResult
+    func stats(orgID: Int64, year: Int?) throws -> [StatsRow]
+}
