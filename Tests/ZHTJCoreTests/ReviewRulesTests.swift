@@ -72,4 +72,11 @@ import Testing
             #expect(ReviewRules.countsAsNewMember(status) == (status == .authenticated))
         }
     }
+
+    // R-E4, R-E6: only the reviewer org's admins decide a version; one without a reviewer is decided by nobody.
+    @Test func onlyTheReviewerOrgDecides() {
+        #expect(ReviewRules.mayDecide(reviewerOrg: Int64(2), adminOrg: 2))
+        #expect(!ReviewRules.mayDecide(reviewerOrg: Int64(2), adminOrg: 1))
+        #expect(!ReviewRules.mayDecide(reviewerOrg: Int64?.none, adminOrg: 2))
+    }
 }

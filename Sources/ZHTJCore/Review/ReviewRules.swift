@@ -57,6 +57,12 @@ public enum ReviewRules {
         case reasonRequired
     }
 
+    /// Only the admins of the version's reviewer org decide it (R-E4, R-E6); a version that needs no review has
+    /// no reviewer, so nobody does.
+    public static func mayDecide<ID: Equatable>(reviewerOrg: ID?, adminOrg: ID) -> Bool {
+        reviewerOrg == adminOrg
+    }
+
     /// The state after a reviewer's decision on a version in `current`.
     public static func decide(_ decision: Decision, current: ArchiveState) -> Result<ArchiveState, DecisionError> {
         guard current == .pending else { return .failure(.alreadyDecided(current)) }

@@ -45,15 +45,37 @@ extension RequestHandler {
             throw ZHTJError.invalidField(field: "reason code", value: code, reason: RejectionCode.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let decision: ReviewRules.Decision = approve ? .approve : .reject(reason: params.reason ?? "")
-        let outcome = try database.decide(reviewID: params.id, decision: decision, reasonCode: approve ? nil : params.reasonCode, caller: caller, now: context.now)
+        // Who may decide and what the decision does are the domain's rules; the store reads and writes. The reviewer
+        // of a version never changes, and the write only succeeds on a version still pending.
+        guard let target = try database.reviewTarget(id: params.id), ReviewRules.mayDecide(reviewerOrg: target.reviewerOrgID, adminOrg: context.admin.org.id)
+        else { throw ZHTJError.reviewNotFound(params.id) }
+        let next = try Self.nextState(decision, target)
+        var reason: String? = nil
+        if case .reject(let text) = decision { reason = text }
+        guard try database.recordDecision(reviewID: params.id, state: next, reason: reason, reasonCode: approve ? nil : params.reasonCode, caller: caller, now: context.now)
+        else {
+            // Another reviewer decided between the read and the write: say who and what, as a later request would.
+            let now = try database.reviewTarget(id: params.id) ?? target
+            throw ZHTJError.alreadyDecided(params.id, by: now.decidedByName ?? "another reviewer", state: now.state.rawValue)
+        }
         FaultInjection.point("review.committed")
-        if outcome.state == .rejected { writeRejectionNote(outcome, params: params, now: context.now) }
-        logger.notice(approve ? "approved" : "rejected", metadata: ["zhtj.review": "\(params.id)", "zhtj.member": "\(outcome.memberID)"])
-        return try database.member(key: String(outcome.memberID), caller: caller)
+        if next == .rejected { writeRejectionNote(target, params: params, now: context.now) }
+        logger.notice(approve ? "approved" : "rejected", metadata: ["zhtj.review": "\(params.id)", "zhtj.member": "\(target.memberID)"])
+        return try database.member(key: String(target.memberID), caller: caller)
+    }
+
+    /// R-E6 to R-E8: the state a decision leads to, or why it cannot be taken.
+    private static func nextState(_ decision: ReviewRules.Decision, _ target: ReviewTarget) throws -> ArchiveState {
+        switch ReviewRules.decide(decision, current: target.state) {
+        case .success(let state): return state
+        case .failure(.reasonRequired): throw ZHTJError.reasonRequired
+        case .failure(.alreadyDecided(let state)):
+            throw ZHTJError.alreadyDecided(target.id, by: target.decidedByName ?? "another reviewer", state: state.rawValue)
+        }
     }
 
     /// `<number>-<name>.rejected.txt` in the uploading org's inbox folder (the watcher ignores such names).
-    private func writeRejectionNote(_ outcome: DecisionOutcome, params: DecisionParams, now: Date) {
+    private func writeRejectionNote(_ outcome: ReviewTarget, params: DecisionParams, now: Date) {
         let name = "\(outcome.developmentNumber ?? "member\(outcome.memberID)")-\(outcome.memberName).rejected.txt"
             .replacingOccurrences(of: "/", with: "_")
         let code = params.reasonCode.flatMap(RejectionCode.init(rawValue:))

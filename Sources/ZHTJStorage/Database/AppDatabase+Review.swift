@@ -130,39 +130,37 @@ extension AppDatabase {
     }
 
 
-    /// Approves or rejects a pending version that the caller's org reviews; exactly one of two concurrent
-    /// decisions wins (R-E6 to R-E8).
-    public func decide(reviewID: Int64, decision: ReviewRules.Decision, reasonCode: String?, caller: Caller, now: Date) throws -> DecisionOutcome {
-        guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
-        let reviewer = try read { db in try Int64.fetchOne(db, sql: "SELECT reviewerOrgID FROM archiveVersion WHERE id = ?", arguments: [reviewID]) }
-        guard reviewer == orgID else { throw ZHTJError.reviewNotFound(reviewID) }
-        return try write { db in
-            guard let row = try Row.fetchOne(
+    /// A version as a reviewer's decision needs it.
+    public func reviewTarget(id: Int64) throws -> ReviewTarget? {
+        try read { db in
+            try Row.fetchOne(
                 db, sql: """
-                    SELECT v.*, m.name, m.developmentNumber, o.folder, a.name AS decidedByName FROM archiveVersion AS v
-                    JOIN member AS m ON m.id = v.memberID JOIN org AS o ON o.id = v.uploaderOrgID
+                    SELECT v.id, v.memberID, v.version, v.state, v.reviewerOrgID, m.name, m.developmentNumber, o.folder,
+                        a.name AS decidedByName
+                    FROM archiveVersion AS v JOIN member AS m ON m.id = v.memberID JOIN org AS o ON o.id = v.uploaderOrgID
                     LEFT JOIN admin AS a ON a.id = v.decidedByAdmin WHERE v.id = ?
-                    """, arguments: [reviewID]),
-                row["reviewerOrgID"] as Int64? == orgID
-            else { throw ZHTJError.reviewNotFound(reviewID) }
-            let current = ArchiveState(rawValue: row["state"]) ?? .pending
-            let next: ArchiveState
-            switch ReviewRules.decide(decision, current: current) {
-            case .success(let state): next = state
-            case .failure(.reasonRequired): throw ZHTJError.reasonRequired
-            case .failure(.alreadyDecided(let state)):
-                throw ZHTJError.alreadyDecided(reviewID, by: row["decidedByName"] ?? "another reviewer", state: state.rawValue)
+                    """, arguments: [id]
+            ).map { row in
+                ReviewTarget(
+                    id: row["id"], memberID: row["memberID"], version: row["version"], state: ArchiveState(rawValue: row["state"]) ?? .pending,
+                    reviewerOrgID: row["reviewerOrgID"], decidedByName: row["decidedByName"], memberName: row["name"],
+                    developmentNumber: row["developmentNumber"], uploaderFolder: row["folder"])
             }
-            var reason: String? = nil
-            if case .reject(let text) = decision { reason = text }
+        }
+    }
+
+    /// Moves a pending version to `state` and appends its audit row; false when it is no longer pending.
+    public func recordDecision(reviewID: Int64, state: ArchiveState, reason: String?, reasonCode: String?, caller: Caller, now: Date) throws -> Bool {
+        try write { db in
             try db.execute(
                 sql: "UPDATE archiveVersion SET state = ?, decidedByAdmin = ?, decidedAt = ?, reason = ?, reasonCode = ? WHERE id = ? AND state = 'pending'",
-                arguments: [next.rawValue, caller.adminID, now, reason, reasonCode, reviewID])
-            guard db.changesCount == 1 else { throw ZHTJError.alreadyDecided(reviewID, by: "another reviewer", state: "decided") }
+                arguments: [state.rawValue, caller.adminID, now, reason, reasonCode, reviewID])
+            guard db.changesCount == 1 else { return false }
+            guard let row = try Row.fetchOne(db, sql: "SELECT memberID, version FROM archiveVersion WHERE id = ?", arguments: [reviewID]) else { return false }
             let memberID: Int64 = row["memberID"]
-            try Self.record(db, caller: caller, action: next == .approved ? "review.approve" : "review.reject", target: "member:\(memberID)",
+            try Self.record(db, caller: caller, action: state == .approved ? "review.approve" : "review.reject", target: "member:\(memberID)",
                             detail: ["v\(row["version"] as Int)", reasonCode, reason].compactMap { $0 }.joined(separator: " "), at: now)
-            return DecisionOutcome(memberID: memberID, memberName: row["name"], developmentNumber: row["developmentNumber"], uploaderFolder: row["folder"], state: next)
+            return true
         }
     }
 }
