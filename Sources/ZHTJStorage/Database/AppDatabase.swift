@@ -84,7 +84,7 @@ public final class AppDatabase: Sendable {
                     result = try updates(db)
                     return .commit
                 }
-                return result!
+                return try required(result, "the result of the write transaction")
             }
         } catch let error as ZHTJError {
             throw error
