@@ -36,7 +36,7 @@ extension AppDatabase {
                     """, arguments: [member.id, reason, adminID, orgID, reviewer, now])
             let id = db.lastInsertedRowID
             try Self.record(db, caller: caller, action: "change.request", target: "member:\(member.id)", detail: "#\(id) \(reason)", at: now)
-            return Self.changeInfo(try Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id])!)
+            return Self.changeInfo(try required(Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id]), "change request \(id)"))
         }
     }
 
@@ -72,7 +72,7 @@ extension AppDatabase {
                 arguments: [approve ? "approved" : "rejected", caller.adminID, now, reason, id])
             let memberID: Int64 = row["memberID"]
             try Self.record(db, caller: caller, action: approve ? "change.approve" : "change.reject", target: "member:\(memberID)", detail: "#\(id) \(reason ?? "")", at: now)
-            return Self.changeInfo(try Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id])!)
+            return Self.changeInfo(try required(Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id]), "change request \(id)"))
         }
     }
 

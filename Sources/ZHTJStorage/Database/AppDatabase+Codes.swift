@@ -6,7 +6,7 @@ import ZHTJRegistry
 extension AppDatabase {
     static func issueCode(_ db: Database, orgID: Int64, caller: Caller, now: Date) throws -> CodeInfo {
         var code = RegistrationCode.generate()
-        while try Int.fetchOne(db, sql: "SELECT count(*) FROM registrationCode WHERE code = ?", arguments: [code])! > 0 {
+        while try required(Int.fetchOne(db, sql: "SELECT count(*) FROM registrationCode WHERE code = ?", arguments: [code]), "the count of codes") > 0 {
             code = RegistrationCode.generate()
         }
         let expires = RegistrationCode.expiry(issuedAt: now)
@@ -14,7 +14,7 @@ extension AppDatabase {
             sql: "INSERT INTO registrationCode (code, orgID, issuedAt, expiresAt, issuedByUID, issuedByAdmin) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [code, orgID, now, expires, Int64(caller.uid), caller.adminID])
         try record(db, caller: caller, action: "code.issue", target: "org:\(orgID)", at: now)
-        return CodeInfo(code: code, org: try orgRow(db, id: orgID)!.summary, issuedAt: now, expiresAt: expires)
+        return CodeInfo(code: code, org: try required(orgRow(db, id: orgID), "org \(orgID)").summary, issuedAt: now, expiresAt: expires)
     }
 
     /// Issues a code for `orgID` (R-O6). The caller checks that the issuer administers the parent.
@@ -52,7 +52,7 @@ extension AppDatabase {
                     throw problem
                 }
                 let orgID: Int64 = row["orgID"]
-                let org = try Self.orgRow(db, id: orgID)!
+                let org = try required(Self.orgRow(db, id: orgID), "the code's org \(orgID)")
                 if let requestedOrg {
                     let wanted = try? Self.resolveOrg(db, requestedOrg, scopePath: nil)
                     if wanted?.org.id != orgID {
@@ -70,7 +70,7 @@ extension AppDatabase {
                 var actor = caller
                 actor.adminID = adminID
                 try Self.record(db, caller: actor, action: "register", target: "org:\(orgID)", detail: admin.name, at: now)
-                return AdminInfo(id: adminID, name: admin.name, org: try Self.orgRow(db, id: orgID)!.summary)
+                return AdminInfo(id: adminID, name: admin.name, org: try required(Self.orgRow(db, id: orgID), "org \(orgID)").summary)
             }
         } catch let error as ZHTJError {
             switch error {

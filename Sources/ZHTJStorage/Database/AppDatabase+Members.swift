@@ -81,8 +81,9 @@ extension AppDatabase {
                     record.joinYear, record.branchID, record.isCadre, record.developmentNumber, record.mobile, record.education,
                     record.occupation, record.createdAt, record.createdByUID, record.createdByAdmin,
                 ])
-                inserted.id = db.lastInsertedRowID
-                try Self.record(db, caller: caller, action: "member.register", target: "member:\(inserted.id!)", detail: "import", at: now)
+                let memberID = db.lastInsertedRowID
+                inserted.id = memberID
+                try Self.record(db, caller: caller, action: "member.register", target: "member:\(memberID)", detail: "import", at: now)
                 outcome.imported.append(inserted.info(branch: branchName))
             }
             if !outcome.imported.isEmpty {

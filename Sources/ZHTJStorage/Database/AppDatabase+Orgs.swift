@@ -24,9 +24,10 @@ extension AppDatabase {
                 throw ZHTJError.rootExists(root.fullName)
             }
             let org = try Self.insertOrg(db, name: name, fullName: nil, category: category, industry: industry, parent: nil, caller: caller, now: now)
-            let code = try Self.issueCode(db, orgID: org.id!, caller: caller, now: now)
-            try Self.record(db, caller: caller, action: "init", target: "org:\(org.id!)", detail: name, at: now)
-            return (try Self.orgRow(db, id: org.id!)!.summary, code)
+            let orgID = try required(org.id, "the new root org's id")
+            let code = try Self.issueCode(db, orgID: orgID, caller: caller, now: now)
+            try Self.record(db, caller: caller, action: "init", target: "org:\(orgID)", detail: name, at: now)
+            return (try required(Self.orgRow(db, id: orgID), "the new root org \(orgID)").summary, code)
         }
     }
 
@@ -41,8 +42,9 @@ extension AppDatabase {
                 throw ZHTJError.categoryNotAllowed(parent: parent.fullName, parentCategory: parent.orgCategory, child: category)
             }
             let org = try Self.insertOrg(db, name: name, fullName: fullName, category: category, industry: industry, parent: parent, caller: caller, now: now)
-            try Self.record(db, caller: caller, action: "org.create", target: "org:\(org.id!)", detail: org.fullName, at: now)
-            return try Self.orgRow(db, id: org.id!)!.summary
+            let orgID = try required(org.id, "the new org's id")
+            try Self.record(db, caller: caller, action: "org.create", target: "org:\(orgID)", detail: org.fullName, at: now)
+            return try required(Self.orgRow(db, id: orgID), "the new org \(orgID)").summary
         }
     }
 
@@ -50,11 +52,13 @@ extension AppDatabase {
         _ db: Database, name: String, fullName: String?, category: OrgCategory, industry: String?, parent: OrgRecord?,
         caller: Caller, now: Date
     ) throws -> OrgRecord {
-        if try Int.fetchOne(db, sql: "SELECT count(*) FROM org WHERE ifnull(parentID, 0) = ? AND shortName = ?", arguments: [parent?.id ?? 0, name])! > 0 {
+        let sameName = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM org WHERE ifnull(parentID, 0) = ? AND shortName = ?", arguments: [parent?.id ?? 0, name])
+        if try required(sameName, "the count of orgs named \(name)") > 0 {
             throw ZHTJError.duplicateOrg(name)
         }
         let full = fullName ?? OrgNaming.fullName(shortName: name, parentFullName: parent?.fullName)
-        let nextID = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) + 1 FROM org"))!
+        let nextID = try required(Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) + 1 FROM org"), "the next org id")
         var record = OrgRecord(
             id: nextID, parentID: parent?.id, path: (parent?.path ?? "/") + "\(nextID)/", depth: (parent?.depth ?? -1) + 1,
             shortName: name, fullName: full, category: category.rawValue, industry: industry,
@@ -139,7 +143,7 @@ extension AppDatabase {
                 sql: "UPDATE org SET secretaryName = ?, secretaryIDNumber = ?, secretaryMobile = ? WHERE id = ?",
                 arguments: [name, idNumber, mobile, orgID])
             try Self.record(db, caller: caller, action: "org.secretary", target: "org:\(orgID)", detail: name, at: now)
-            return try Self.orgRow(db, id: orgID)!.summary
+            return try required(Self.orgRow(db, id: orgID), "org \(orgID)").summary
         }
     }
 }

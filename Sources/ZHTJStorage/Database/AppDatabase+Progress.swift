@@ -10,7 +10,7 @@ extension AppDatabase {
         return try read { db in
             var rows: [ProgressRow] = []
             for child in children {
-                let record = try OrgRecord.fetchOne(db, key: child.id)!
+                let record = try required(OrgRecord.fetchOne(db, key: child.id), "org \(child.id)")
                 let admin = try Row.fetchOne(db, sql: "SELECT name, mobile FROM admin WHERE orgID = ? ORDER BY id LIMIT 1", arguments: [child.id])
                 let code = try Date.fetchOne(
                     db, sql: "SELECT max(expiresAt) FROM registrationCode WHERE orgID = ? AND usedAt IS NULL AND expiresAt > ?", arguments: [child.id, now])

@@ -54,7 +54,8 @@ extension AppDatabase {
         let reviewer = needsReview
             ? try reviewerOrg(db, branchID: member["branchID"]) ?? Int64.fetchOne(db, sql: "SELECT id FROM org WHERE parentID IS NULL")
             : nil
-        let version = (try Int.fetchOne(db, sql: "SELECT ifnull(max(version), 0) + 1 FROM archiveVersion WHERE memberID = ?", arguments: [memberID]))!
+        let next = try Int.fetchOne(db, sql: "SELECT ifnull(max(version), 0) + 1 FROM archiveVersion WHERE memberID = ?", arguments: [memberID])
+        let version = try ZHTJStorage.required(next, "the next version number of member \(memberID)")  // (the parameter `required` hides the helper)
         if drop == .acceptSuperseding {
             try db.execute(sql: "UPDATE archiveVersion SET state = 'superseded' WHERE memberID = ? AND state IN ('pending', 'approved')", arguments: [memberID])
         }
@@ -110,7 +111,7 @@ extension AppDatabase {
         let children = try self.children(of: orgID)
         return try read { db in
             try children.map { child in
-                let path = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [child.id])!
+                let path = try required(String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [child.id]), "the path of org \(child.id)")
                 let (lower, upper) = Self.subtreeBounds(path)
                 let row = try Row.fetchOne(
                     db, sql: """

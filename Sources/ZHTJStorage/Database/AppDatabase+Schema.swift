@@ -1,10 +1,9 @@
 import Foundation
 import GRDB
-import ZHTJCore
-import ZHTJRegistry
 
 extension AppDatabase {
     /// The schema, as numbered migrations. Never edit a migration that has shipped: add a new one.
+    /// A migration uses no application code: what it needs is copied, frozen, into `FrozenMigrationHelpers`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-orgs-admins-members") { db in
@@ -218,7 +217,7 @@ extension AppDatabase {
             // The event log of v1 becomes the first rows of the audit chain.
             let events = try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id")
             for event in events {
-                try Self.appendAudit(
+                try FrozenMigrationHelpers.v3AppendAudit(
                     db, at: event["at"] as Date, uid: event["uid"], adminID: event["adminID"], orgID: nil,
                     action: event["action"], target: event["target"], reason: event["detail"])
             }
@@ -267,12 +266,12 @@ extension AppDatabase {
                     """)
             let root = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE parentID IS NULL")
             for row in rows {
-                let uploader = OrgCategory(rawValue: row["category"]) ?? .branch
-                let (state, needsReview) = ReviewRules.initialState(uploader: uploader, needsEArchive: row["required"])
-                let reviewer = needsReview ? try Self.reviewerOrg(db, branchID: row["branchID"]) ?? root : nil
+                let (state, needsReview) = FrozenMigrationHelpers.v5InitialState(
+                    uploaderCategory: row["category"], needsEArchive: row["required"])
+                let reviewer = needsReview ? try FrozenMigrationHelpers.v5ReviewerOrg(db, branchID: row["branchID"]) ?? root : nil
                 try db.execute(
                     sql: "UPDATE archiveVersion SET state = ?, needsReview = ?, reviewerOrgID = ? WHERE id = ?",
-                    arguments: [state.rawValue, needsReview, reviewer, row["id"] as Int64])
+                    arguments: [state, needsReview, reviewer, row["id"] as Int64])
             }
         }
         registerScaleMigration(&migrator)

@@ -30,11 +30,11 @@ extension AppDatabase {
     /// authenticated among those who need an e-archive (R-E11).
     public func stats(orgID: Int64, year: Int?) throws -> [StatsRow] {
         let children = try self.children(of: orgID)
-        let targets = children.isEmpty ? [try self.org(id: orgID)!] : children
+        let targets = children.isEmpty ? [try required(self.org(id: orgID), "org \(orgID)")] : children
         return try read { db in
             var rows: [StatsRow] = []
             for org in targets {
-                let path = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [org.id])!
+                let path = try required(String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [org.id]), "the path of org \(org.id)")
                 let (lower, upper) = Self.subtreeBounds(path)
                 // Counted in SQL per join year and latest state; only members who need an e-archive look up a version.
                 let groups = try Row.fetchAll(

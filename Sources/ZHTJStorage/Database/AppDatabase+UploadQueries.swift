@@ -77,7 +77,7 @@ extension AppDatabase {
                            arguments: [member.id, now, caller.adminID, uploadID])
             try Self.record(db, caller: caller, action: "upload.attach", target: "upload:\(uploadID)", detail: "member:\(member.id)", at: now)
         }
-        return try upload(id: uploadID)!
+        return try required(upload(id: uploadID), "upload \(uploadID)")
     }
 
     /// Matches the unmatched uploads whose number now names a member inside the folder's subtree

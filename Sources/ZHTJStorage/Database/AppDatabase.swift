@@ -3,10 +3,11 @@ import GRDB
 import ZHTJCore
 import ZHTJRegistry
 
-/// The daemon's SQLite database: WAL, `synchronous=FULL`, a busy timeout, migrations and a quick check at open.
+/// The daemon's SQLite database (opened with `init(path:)`): WAL, `synchronous=FULL`, a busy timeout, migrations and a quick check at open.
 /// Writes go through `write(_:)`, which uses `BEGIN IMMEDIATE`.
 public final class AppDatabase: Sendable {
-    let writer: DatabasePool
+    let writer: any DatabaseWriter
+    /// The database file (`:memory:` for an in-memory database).
     public let path: String
 
     public enum OpenError: Error, CustomStringConvertible {
@@ -28,25 +29,11 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Opens (creating when missing) the database at `path`, checks it and migrates it.
-    public init(path: String) throws {
-        self.path = path
-        var config = Configuration()
-        config.busyMode = .timeout(10)
-        config.foreignKeysEnabled = true
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-            // 64 MiB of page cache per connection (the default is 2 MiB): a large import's changed index pages stay in
-            // memory until the commit instead of being spilled to the WAL and read back.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-        }
-        do {
-            writer = try DatabasePool(path: path, configuration: config)
-        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-            throw OpenError.damaged(path: path, detail: error.message ?? "\(error)")
-        } catch {
-            throw OpenError.cannotOpen(path: path, detail: "\(error)")
-        }
+    /// Checks the database behind `writer` (`PRAGMA quick_check`) and migrates it: a pool for the daemon
+    /// (`init(path:)`), an in-memory queue for tests (`inMemory()`).
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        self.path = writer.path
         do {
             let check = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
             guard check == ["ok"] else {
@@ -60,6 +47,35 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Opens (creating when missing) the database at `path` as a pool (WAL), checks it and migrates it.
+    public convenience init(path: String) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 64 MiB of page cache per connection (the default is 2 MiB): a large import's changed index pages stay in
+            // memory until the commit instead of being spilled to the WAL and read back.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw OpenError.damaged(path: path, detail: error.message ?? "\(error)")
+        } catch {
+            throw OpenError.cannotOpen(path: path, detail: "\(error)")
+        }
+        try self.init(pool)
+    }
+
+    /// An empty database in memory, migrated (for tests: no files, nothing to clean up).
+    public static func inMemory() throws -> AppDatabase {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        return try AppDatabase(DatabaseQueue(configuration: config))
+    }
+
     /// Runs `updates` in a `BEGIN IMMEDIATE` transaction; database errors become `ZHTJError.storage`.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         do {
@@ -69,7 +85,7 @@ public final class AppDatabase: Sendable {
                     result = try updates(db)
                     return .commit
                 }
-                return result!
+                return try required(result, "the result of the write transaction")
             }
         } catch let error as ZHTJError {
             throw error
