@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import ZHTJCore
+import ZHTJRegistry
 @testable import ZHTJStorage
 
 /// The database on an in-memory queue: no files. Also the migrations that carry data (v3, v5), from a database
