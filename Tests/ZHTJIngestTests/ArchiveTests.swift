@@ -28,6 +28,24 @@ import ZHTJTestSupport
         }
     }
 
+    // `audit verify` tells a missing file from a damaged one; `archive.get` reads only an intact one.
+    @Test func checkTellsIntactMissingAndDamaged() throws {
+        try withTemporaryDirectory { dir throws in
+            let archive = ContentArchive(root: dir + "/archive")
+            mkdir(dir + "/archive", 0o700)
+            let bytes = PDFBuilder.textForm(number: "202344010123")
+            let sha = ContentArchive.sha256(bytes)
+            #expect(archive.check(sha) == .missing)
+            #expect(archive.check("../../etc/passwd") == .missing)
+            try archive.store(bytes, sha256: sha)
+            #expect(archive.check(sha) == .intact(bytes))
+            chmod(archive.path(for: sha), 0o600)
+            try Data("tampered".utf8).write(to: URL(fileURLWithPath: archive.path(for: sha)))
+            #expect(archive.check(sha) == .damaged)
+            #expect(archive.read(sha) == nil)
+        }
+    }
+
     @Test func refusedFilesMoveWithTheirReason() throws {
         try withTemporaryDirectory { dir throws in
             let folder = RefusedFolder(root: dir + "/refused")

@@ -17,7 +17,7 @@ import ZHTJRegistry
         let (root, code) = try db.createRoot(name: "团某某市委", category: .leadingBody, industry: nil, caller: Caller(uid: 0), now: Self.now)
         #expect(try db.rootOrg()?.id == root.id)
         #expect(code.org.id == root.id)
-        #expect(try db.verifyAudit(archiveRoot: "/nonexistent").breaks.isEmpty)
+        #expect(try db.verifyAuditChain().breaks.isEmpty)
     }
 
     /// A database left at v2 with an event log: v3 turns the events into the first rows of the audit chain, which
@@ -37,7 +37,7 @@ import ZHTJRegistry
         #expect(rows.count == 2)
         #expect(rows.first?["at"] == "2026-09-21T14:13:20.000Z")
         #expect(rows.last?["at"] == "2026-09-21T14:13:20.250Z")
-        #expect(try db.verifyAudit(archiveRoot: "/nonexistent").breaks.isEmpty)
+        #expect(try db.verifyAuditChain().breaks.isEmpty)
     }
 
     /// A database left at v4 with versions from before the review states: v5 gives each the state the rules gave a

@@ -16,7 +16,13 @@ extension RequestHandler {
     /// `archive.get`: the PDF through the socket; `archive/` stays private to the daemon's user (R-E13).
     func get(_ params: GetParams, _ context: AdminContext) throws -> GetResult {
         let caller = context.caller
-        return try database.download(memberKey: params.member, version: params.version, caller: caller, archiveRoot: layout.archive, now: context.now)
+        let download = try database.downloadVersion(memberKey: params.member, version: params.version, caller: caller)
+        let file = download.version
+        guard let bytes = ContentArchive(root: layout.archive).read(file.sha256) else {
+            throw ZHTJError.storage("the archive file of version \(file.version) is missing or damaged: run `zhtj audit verify`")
+        }
+        try database.recordDownload(download, caller: caller, now: context.now)
+        return GetResult(version: file.version, sha256: file.sha256, fileName: file.fileName, contentBase64: Data(bytes).base64EncodedString())
     }
 
     /// `audit.verify`: the operator or an admin of the root org.
@@ -25,7 +31,17 @@ extension RequestHandler {
         guard context.isOperator || (context.admin != nil && context.admin?.org.id == root?.id) else {
             throw ZHTJError.notAllowed("`audit verify` is for the operator or an admin of the root org")
         }
-        let result = try database.verifyAudit(archiveRoot: layout.archive)
-        return AuditVerifyResult(rows: result.rows, files: result.files, breaks: result.breaks.map { .init(row: $0.row, sha256: $0.sha256, problem: $0.problem) })
+        let chain = try database.verifyAuditChain()
+        var breaks = chain.breaks.map { AuditVerifyResult.Break(row: $0.row, sha256: $0.sha256, problem: $0.problem) }
+        // The files are hashed after the chain's read transaction, so the WAL can checkpoint meanwhile.
+        let archive = ContentArchive(root: layout.archive)
+        for sha in chain.documentHashes {
+            switch archive.check(sha) {
+            case .intact: continue
+            case .missing: breaks.append(.init(row: nil, sha256: sha, problem: "the archive file is missing"))
+            case .damaged: breaks.append(.init(row: nil, sha256: sha, problem: "the archive file's content does not match its hash"))
+            }
+        }
+        return AuditVerifyResult(rows: chain.rows, files: chain.documentHashes.count, breaks: breaks)
     }
 }

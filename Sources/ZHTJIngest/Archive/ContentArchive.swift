@@ -138,11 +138,28 @@ public struct ContentArchive: Sendable {
         guard czhtj_syncfs(fd) == 0 else { throw ArchiveError.io(path: root, errno: errno) }
     }
 
-    /// The archived bytes of `sha256`, checked against the hash.
+    /// The archived bytes of `sha256`, checked against the hash; nil when the file is missing or damaged.
     public func read(_ sha256: String) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: path(for: sha256)) else { return nil }
+        guard case .intact(let bytes) = check(sha256) else { return nil }
+        return bytes
+    }
+
+    /// What `check` finds of an archived file.
+    public enum FileCheck: Sendable, Equatable {
+        case intact([UInt8])
+        /// No readable file where the hash puts it (or the hash is not one).
+        case missing
+        /// The file's content does not match its hash.
+        case damaged
+    }
+
+    /// Reads the file of `sha256` and checks it against the hash (for `archive.get` and `audit verify`).
+    public func check(_ sha256: String) -> FileCheck {
+        guard let relative = ArchiveLayout.relativePath(sha256: sha256),
+            let data = FileManager.default.contents(atPath: root + "/" + relative)
+        else { return .missing }
         let bytes = Array(data)
-        return Self.sha256(bytes) == sha256 ? bytes : nil
+        return Self.sha256(bytes) == sha256 ? .intact(bytes) : .damaged
     }
 
     /// Every hash in the archive (for the start-up reconciliation).

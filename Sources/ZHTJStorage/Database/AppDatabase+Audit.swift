@@ -14,10 +14,6 @@ extension AppDatabase {
 
     static let genesis = String(repeating: "0", count: 64)
 
-    static func sha256Hex(_ data: Data) -> String {
-        Hex.string(SHA256.hash(data: data))
-    }
-
     static func stamp(_ date: Date) -> String {
         UTCStamp.string(date, milliseconds: true)
     }
@@ -36,15 +32,23 @@ extension AppDatabase {
         ).execute(arguments: [id, time, uid, adminID, orgID, action, target, reason, prev, hash])
     }
 
-    /// A break found by `verifyAudit`.
+    /// A break in the audit chain found by `verifyAuditChain`.
     public struct AuditBreak: Sendable, Codable, Equatable {
         public var row: Int64?
         public var sha256: String?
         public var problem: String
     }
 
-    /// Checks the chain row by row and every archived file against its hash. Returns each break.
-    public func verifyAudit(archiveRoot: String) throws -> (rows: Int, files: Int, breaks: [AuditBreak]) {
+    /// What `verifyAuditChain` found: the rows checked, each break in the chain, and the hash of every archived
+    /// document (sorted), whose files the daemon checks afterwards, outside any transaction.
+    public struct AuditChainCheck: Sendable, Equatable {
+        public var rows: Int
+        public var breaks: [AuditBreak]
+        public var documentHashes: [String]
+    }
+
+    /// Checks the chain row by row, in one read, and lists the archived documents' hashes.
+    public func verifyAuditChain() throws -> AuditChainCheck {
         try read { db in
             var breaks: [AuditBreak] = []
             var prev = Self.genesis
@@ -64,16 +68,7 @@ extension AppDatabase {
                 prev = stored
             }
             let hashes = try String.fetchAll(db, sql: "SELECT sha256 FROM document ORDER BY sha256")
-            for sha in hashes {
-                guard let relative = ArchiveLayout.relativePath(sha256: sha),
-                    let data = FileManager.default.contents(atPath: archiveRoot + "/" + relative)
-                else {
-                    breaks.append(.init(sha256: sha, problem: "the archive file is missing"))
-                    continue
-                }
-                if Self.sha256Hex(data) != sha { breaks.append(.init(sha256: sha, problem: "the archive file's content does not match its hash")) }
-            }
-            return (rows.count, hashes.count, breaks)
+            return AuditChainCheck(rows: rows.count, breaks: breaks, documentHashes: hashes)
         }
     }
 }

@@ -103,29 +103,20 @@ extension AppDatabase {
         return try self.member(key: String(member.id), caller: caller)
     }
 
-    /// One archived version's bytes for a member in the caller's subtree (R-E13); the download is audited.
-    public func download(memberKey: String, version: Int?, caller: Caller, archiveRoot: String, now: Date) throws -> GetResult {
+    /// The version `archive.get` sends: `version`, or the latest, of a member in the caller's subtree (R-E13).
+    /// The daemon reads its bytes from `archive/`, then audits the download with `recordDownload(_:caller:now:)`.
+    public func downloadVersion(memberKey: String, version: Int?, caller: Caller) throws -> ArchiveDownload {
         let member = try self.member(key: memberKey, caller: caller)
         guard let chosen = version.flatMap({ v in member.archives?.first { $0.version == v } }) ?? (version == nil ? member.archives?.last : nil) else {
             throw ZHTJError.versionNotFound(member.name, version)
         }
-        let archive = ContentArchiveReader(root: archiveRoot)
-        guard let bytes = archive.read(chosen.sha256) else { throw ZHTJError.storage("the archive file of version \(chosen.version) is missing or damaged: run `zhtj audit verify`") }
-        try write { db in
-            try Self.record(db, caller: caller, action: "archive.download", target: "member:\(member.id)", detail: "v\(chosen.version)", at: now)
-        }
-        return GetResult(version: chosen.version, sha256: chosen.sha256, fileName: chosen.fileName, contentBase64: Data(bytes).base64EncodedString())
+        return ArchiveDownload(memberID: member.id, version: chosen)
     }
-}
 
-/// Reads archive files by hash (the storage layer's read-only view of `archive/`), checking the hash.
-struct ContentArchiveReader {
-    let root: String
-
-    func read(_ sha256: String) -> [UInt8]? {
-        guard let relative = ArchiveLayout.relativePath(sha256: sha256) else { return nil }
-        let path = root + "/" + relative
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return AppDatabase.sha256Hex(data) == sha256 ? Array(data) : nil
+    /// Audits a download whose bytes were read (R-E13).
+    public func recordDownload(_ download: ArchiveDownload, caller: Caller, now: Date) throws {
+        try write { db in
+            try Self.record(db, caller: caller, action: "archive.download", target: "member:\(download.memberID)", detail: "v\(download.version.version)", at: now)
+        }
     }
 }
