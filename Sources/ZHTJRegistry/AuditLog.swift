@@ -6,4 +6,9 @@ import ZHTJCore
 public protocol AuditLog: Sendable {
     func recordRefusal(caller: Caller, action: String, target: String, detail: String?, now: Date) throws
     func events(limit: Int) throws -> [(action: String, target: String, uid: Int64, adminID: Int64?)]
+    /// Checks the chain row by row in one read and lists the archived documents' hashes (the files are the
+    /// caller's to check, outside the transaction).
+    func verifyAuditChain() throws -> AuditChainCheck
+    /// Audits a download whose bytes were read (R-E13).
+    func recordDownload(memberID: Int64, version: Int, caller: Caller, now: Date) throws
 }

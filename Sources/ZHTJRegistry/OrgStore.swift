@@ -9,8 +9,8 @@ public protocol OrgStore: Sendable {
     func createOrg(
         name: String, fullName: String?, category: OrgCategory, industry: String?, parentID: Int64, caller: Caller, now: Date
     ) throws -> OrgSummary
-    /// An org by identifier or name, inside the subtree at `scopePath` when one is given.
-    func resolveOrg(_ ref: String, scopePath: String?) throws -> OrgSummary
+    /// An org by identifier or name; with a subtree, one inside it (`outside_subtree` otherwise).
+    func resolveOrg(_ ref: String, within subtree: Subtree?) throws -> OrgSummary
     func subtree(of orgID: Int64) throws -> [OrgTreeNode]
     func children(of orgID: Int64) throws -> [OrgSummary]
     func path(of orgID: Int64) throws -> String

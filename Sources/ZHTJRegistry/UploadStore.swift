@@ -9,10 +9,11 @@ public protocol UploadStore: Sendable {
     func committedUpload(folder: String, name: [UInt8], inode: UInt64, modified: Int64, size: Int) throws -> (id: Int64, state: UploadState, refusedPath: [UInt8]?)?
     func hasDocument(_ sha256: String) throws -> Bool
     func documentHashes() throws -> Set<String>
-    func uploads(state: UploadState, caller: Caller, limit: Int) throws -> [UploadInfo]
+    func uploads(state: UploadState, within subtree: Subtree, limit: Int) throws -> [UploadInfo]
     func upload(id: Int64) throws -> UploadInfo?
     func refusedLocation(id: Int64) throws -> (refusedPath: [UInt8], name: [UInt8], folder: String)?
-    func attach(uploadID: Int64, memberKey: String, caller: Caller, now: Date) throws -> UploadInfo
+    /// Gives an unmatched upload to a member: it becomes the member's next version.
+    func attach(uploadID: Int64, memberID: Int64, caller: Caller, now: Date) throws -> UploadInfo
     /// Matches unmatched files to members whose numbers have since been set; returns the uploads matched.
     func matchUnmatched(now: Date) throws -> [Int64]
     func markRetried(uploadID: Int64, caller: Caller, now: Date) throws
@@ -20,7 +21,7 @@ public protocol UploadStore: Sendable {
 }
 
 extension UploadStore {
-    public func uploads(state: UploadState, caller: Caller) throws -> [UploadInfo] {
-        try uploads(state: state, caller: caller, limit: 1000)
+    public func uploads(state: UploadState, within subtree: Subtree) throws -> [UploadInfo] {
+        try uploads(state: state, within: subtree, limit: 1000)
     }
 }

@@ -24,7 +24,7 @@ import ZHTJRegistry
             code: code.code, requestedOrg: nil,
             admin: .init(name: "王芳", idNumber: "110101199001011237", joinDate: "2004-05", mobile: nil, email: nil, credentialHash: "h1"),
             caller: op, throttle: RedemptionThrottle(), now: now)
-        return (root, Caller(uid: 0, adminID: info.id, orgID: root.id, orgPath: try db.path(of: root.id)))
+        return (root, Caller(uid: 0, adminID: info.id, orgID: root.id))
     }
 
     /// A root, a committee and a branch, with an admin of the root.
@@ -53,7 +53,7 @@ import ZHTJRegistry
                 line: 2, name: "李明", idNumber: "110101200803150023", birthDate: CivilDate(year: 2008, month: 3, day: 15)!,
                 ethnicity: "汉族", politicalStatus: "共青团员", joinDate: JoinDate("2022-05")!, branch: branch.displayID,
                 isCadre: false, developmentNumber: "202244010123", mobile: nil, education: nil, occupation: nil)
-            let outcome = try db.importMembers([draft], caller: admin, now: Self.now)
+            let outcome = try db.importMembers([draft], within: .everything, caller: admin, now: Self.now)
             #expect(outcome.imported.count == 1)
             #expect(throws: DatabaseError.self) {
                 try db.writer.write { try $0.execute(sql: "DELETE FROM member") }

@@ -45,19 +45,22 @@ import ZHTJRegistry
                     Self.draft(2, "李明", seq: 1, joined: "2015-05", branch: 24, number: nil),
                     Self.draft(3, "张强", seq: 2, joined: "2022-05", branch: 25, number: "202244010001"),
                     Self.draft(4, "赵丽", seq: 3, joined: "2022-05", branch: 25, number: "202244010002"),
-                ], caller: admin, now: Self.now)
+                ], within: .everything, caller: admin, now: Self.now)
             #expect(outcome.imported.count == 3)
             #expect(try db.org(id: 2)?.memberCount == 1)
             #expect(try db.org(id: 23)?.memberCount == 2)
             #expect(try db.org(id: 1)?.memberCount == 3)
             #expect(try db.subtree(of: 2).map(\.org.id) == [2, 24])
             #expect(try db.subtree(of: 23).map(\.org.id) == [23, 25])
-            let scoped = Caller(uid: 0, adminID: admin.adminID, orgID: 2, orgPath: "/1/2/")
-            #expect(try db.searchMembers("1101", caller: scoped, limit: 50).map(\.name) == ["李明"])
-            #expect(try db.searchMembers("1101", caller: admin, limit: 50).count == 3)
-            #expect(throws: ZHTJError.self) { try db.member(key: "张强", caller: scoped) }
+            let scoped = Subtree(path: "/1/2/")
+            #expect(try db.searchMembers("1101", within: scoped, limit: 50).map(\.name) == ["李明"])
+            #expect(try db.searchMembers("1101", within: .everything, limit: 50).count == 3)
+            #expect(throws: ZHTJError.self) { try db.member(key: "张强", within: scoped) }
             // A transfer moves the count with the member (trigger member_count_move).
-            _ = try db.transfer(memberKey: "李明", to: "25", caller: admin, now: Self.now)
+            let li = try db.member(key: "李明", within: .everything)
+            let from = try #require(try db.org(id: li.branchID))
+            let to = try #require(try db.org(id: 25))
+            try db.transfer(memberID: li.id, from: from, to: to, caller: admin, now: Self.now)
             #expect(try db.org(id: 2)?.memberCount == 0)
             #expect(try db.org(id: 23)?.memberCount == 3)
             #expect(try db.org(id: 1)?.memberCount == 3)
@@ -78,8 +81,8 @@ import ZHTJRegistry
                     Self.draft(2, "欧阳小明", seq: 4, joined: "2022-05", branch: 24, number: "202244010003"),
                     Self.draft(3, "Anna_Li", seq: 5, joined: "2022-05", branch: 24, number: "202344010004"),
                     Self.draft(4, "王100%", seq: 6, joined: "2022-05", branch: 25, number: "202244010005"),
-                ], caller: admin, now: Self.now)
-            func names(_ text: String) throws -> [String] { try db.searchMembers(text, caller: admin, limit: 50).map(\.name) }
+                ], within: .everything, caller: admin, now: Self.now)
+            func names(_ text: String) throws -> [String] { try db.searchMembers(text, within: .everything, limit: 50).map(\.name) }
             #expect(try names("小明") == ["欧阳小明"])
             #expect(try names("阳小") == ["欧阳小明"])
             #expect(try names("欧阳小明") == ["欧阳小明"])
@@ -92,7 +95,7 @@ import ZHTJRegistry
             #expect(try names("20224401000") == ["欧阳小明", "王100%"])
             #expect(try names("110101199801").count == 3)
             #expect(try names("明小").isEmpty)
-            #expect(try db.searchMembers("1101", caller: admin, limit: 2).count == 2)
+            #expect(try db.searchMembers("1101", within: .everything, limit: 2).count == 2)
         }
     }
 
@@ -105,7 +108,7 @@ import ZHTJRegistry
                     Self.draft(2, "李明", seq: 7, joined: "2022-05", branch: 24, number: "202244010006"),
                     Self.draft(3, "张强", seq: 8, joined: "2021-05", branch: 25, number: "202144010007"),
                     Self.draft(4, "赵丽", seq: 9, joined: "2012-05", branch: 25, number: nil),
-                ], caller: admin, now: Self.now)
+                ], within: .everything, caller: admin, now: Self.now)
             var seen = 0
             try db.forEachReminder(now: Self.now, skipping: [3]) { reminder in
                 seen += 1

@@ -36,4 +36,15 @@ public enum MembershipRules {
     public static func needsEArchive(joined: JoinDate) -> Bool {
         joined.year >= eArchiveFromYear
     }
+
+    /// R-M3: a development number is corrected by the member's own org or its direct superior (the member has no
+    /// account here).
+    public static func mayCorrectNumber<ID: Equatable>(adminOrg: ID, branch: ID, branchParent: ID?) -> Bool {
+        adminOrg == branch || (branchParent != nil && adminOrg == branchParent)
+    }
+
+    /// R-E11: a member who needs an e-archive is transferred only once authenticated.
+    public static func mayTransfer(needsEArchive: Bool, status: MemberStatus) -> Bool {
+        !needsEArchive || status == .authenticated
+    }
 }

@@ -2,7 +2,6 @@ import Foundation
 import ZHTJCore
 import ZHTJIngest
 import ZHTJRegistry
-import ZHTJStorage
 
 /// Downloads through the socket (R-E13) and the audit chain's check.
 enum ArchiveRoutes: RouteCollection {
@@ -16,12 +15,16 @@ extension RequestHandler {
     /// `archive.get`: the PDF through the socket; `archive/` stays private to the daemon's user (R-E13).
     func get(_ params: GetParams, _ context: AdminContext) throws -> GetResult {
         let caller = context.caller
-        let download = try database.downloadVersion(memberKey: params.member, version: params.version, caller: caller)
-        let file = download.version
+        let member = try database.member(key: params.member, within: context.scope)
+        let versions = member.archives ?? []
+        // The version asked for, or the latest.
+        guard let file = params.version == nil ? versions.last : versions.first(where: { $0.version == params.version }) else {
+            throw ZHTJError.versionNotFound(member.name, params.version)
+        }
         guard let bytes = ContentArchive(root: layout.archive).read(file.sha256) else {
             throw ZHTJError.storage("the archive file of version \(file.version) is missing or damaged: run `zhtj audit verify`")
         }
-        try database.recordDownload(download, caller: caller, now: context.now)
+        try database.recordDownload(memberID: member.id, version: file.version, caller: caller, now: context.now)
         return GetResult(version: file.version, sha256: file.sha256, fileName: file.fileName, contentBase64: Data(bytes).base64EncodedString())
     }
 

@@ -15,13 +15,13 @@ enum ChangeRoutes: RouteCollection {
 extension RequestHandler {
     /// `change.request`: by the member's org or a superior (R-E12).
     func changeRequest(_ params: ChangeRequestParams, _ context: AdminContext) throws -> ChangeRequestInfo {
-        let caller = context.caller
-        return try database.requestChange(memberKey: params.member, reason: params.reason, caller: caller, now: context.now)
+        let member = try database.member(key: params.member, within: context.scope)
+        guard !params.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ZHTJError.reasonRequired }
+        return try database.requestChange(memberID: member.id, reason: params.reason, caller: context.caller, now: context.now)
     }
 
     func changeList(_: NoParams, _ context: AdminContext) throws -> [ChangeRequestInfo] {
-        let caller = context.caller
-        return try database.changeRequests(caller: caller)
+        return try database.changeRequests(reviewerOrgID: context.admin.org.id)
     }
 
     func approveChange(_ params: DecisionParams, _ context: AdminContext) throws -> ChangeRequestInfo {
@@ -33,7 +33,11 @@ extension RequestHandler {
     }
 
     private func decideChange(_ params: DecisionParams, approve: Bool, _ context: AdminContext) throws -> ChangeRequestInfo {
-        let caller = context.caller
-        return try database.decideChange(id: params.id, approve: approve, reason: params.reason, caller: caller, now: context.now)
+        if !approve, (params.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ZHTJError.reasonRequired }
+        // Only the reviewer org decides (R-E12); to anyone else, and once decided, the request is not found.
+        guard let found = try database.changeReviewer(id: params.id), found.state == "pending",
+            ReviewRules.mayDecide(reviewerOrg: found.reviewerOrgID, adminOrg: context.admin.org.id)
+        else { throw ZHTJError.changeRequestNotFound(params.id) }
+        return try database.decideChange(id: params.id, approve: approve, reason: params.reason, caller: context.caller, now: context.now)
     }
 }

@@ -16,7 +16,7 @@ extension RequestHandler {
     func labels(_ params: LabelsParams, _ context: AdminContext) throws -> LabelsResult {
         let caller = context.caller
         let found = try database.labelEntries(
-            orgRef: params.org, memberKeys: params.members ?? [], onlyMissing: params.onlyMissing ?? false, caller: caller)
+            orgRef: params.org, memberKeys: params.members ?? [], onlyMissing: params.onlyMissing ?? false, within: context.scope)
         guard !found.entries.isEmpty else {
             throw ZHTJError.nothingToLabel(params.members.map { $0.joined(separator: ", ") } ?? params.org ?? context.admin.org.fullName)
         }

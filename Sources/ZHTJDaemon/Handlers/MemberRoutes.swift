@@ -47,7 +47,7 @@ extension RequestHandler {
                 rejected.insert(row.line)
             }
         }
-        let outcome = try database.importMembers(drafts, caller: caller, now: context.now)
+        let outcome = try database.importMembers(drafts, within: context.scope, caller: caller, now: context.now)
         if !outcome.deniedLines.isEmpty {
             auditRefusal(
                 caller: caller, action: "denied", target: API.MemberImport.name,
@@ -71,31 +71,51 @@ extension RequestHandler {
 
     /// `member.show KEY`: one member, ID number whole.
     func memberShow(_ params: MemberKeyParams, _ context: AdminContext) throws -> MemberInfo {
-        let caller = context.caller
-        return try database.member(key: params.key, caller: caller)
+        return try database.member(key: params.key, within: context.scope)
     }
 
     /// `member.search TEXT`: by name, ID number or development number; ID numbers masked.
     func memberSearch(_ params: MemberSearchParams, _ context: AdminContext) throws -> [MemberInfo] {
-        let caller = context.caller
         let limit = min(max(params.limit ?? settings.searchLimit, 1), 1000)
-        return try database.searchMembers(params.text, caller: caller, limit: limit)
+        return try database.searchMembers(params.text, within: context.scope, limit: limit)
     }
 
     /// `member.setNumber`: corrects a development number (R-M3); unmatched files that now match are matched.
     func setNumber(_ params: SetNumberParams, _ context: AdminContext) throws -> MemberInfo {
-        let caller = context.caller
-        return try database.setNumber(memberKey: params.member, number: params.number, reason: params.reason, caller: caller, now: context.now)
+        let member = try database.member(key: params.member, within: context.scope)
+        guard !params.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ZHTJError.reasonRequired }
+        let number: String
+        switch DevelopmentNumber.validate(params.number, currentYear: CivilDate(context.now).year, joinYear: Int(member.joinDate.prefix(4))) {
+        case .success(let n): number = n
+        case .failure(let p): throw ZHTJError.invalidField(field: "发展团员编号 development number", value: params.number, reason: p.message)
+        }
+        let branchParent = try database.org(id: member.branchID)?.parentID
+        guard MembershipRules.mayCorrectNumber(adminOrg: context.admin.org.id, branch: member.branchID, branchParent: branchParent) else {
+            throw ZHTJError.notAllowed("only the member's own org and its direct superior may correct a development number (R-M3)")
+        }
+        _ = try database.setNumber(
+            memberID: member.id, number: number, previous: member.developmentNumber, reason: params.reason, caller: context.caller, now: context.now)
+        return try database.member(key: String(member.id), within: context.scope)
     }
 
     func history(_ params: MemberKeyParams, _ context: AdminContext) throws -> [HistoryEntry] {
-        let caller = context.caller
-        return try database.member(key: params.key, caller: caller).history ?? []
+        return try database.member(key: params.key, within: context.scope).history ?? []
     }
 
     /// `transfer MEMBER --to BRANCH`: by an admin of the member's org or an ancestor (R-E11, R-W1).
     func transfer(_ params: TransferParams, _ context: AdminContext) throws -> MemberInfo {
-        let caller = context.caller
-        return try database.transfer(memberKey: params.member, to: params.to, caller: caller, now: context.now)
+        let member = try database.member(key: params.member, within: context.scope)
+        let target = try database.resolveOrg(params.to, within: nil)
+        guard target.category == .branch else { throw ZHTJError.notBranch(target.fullName) }
+        guard target.id != member.branchID else { throw ZHTJError.badRequest("the member is already in \(target.fullName)") }
+        let status = member.status ?? .notAuthenticated
+        guard MembershipRules.mayTransfer(needsEArchive: member.needsEArchive, status: status) else {
+            throw ZHTJError.notAllowed(
+                "团员\(member.name)身份\(status.chinese)，认证前不能转接 / \(member.name) is \(status.rawValue): members who need an e-archive are authenticated before a transfer (R-E11)")
+        }
+        let from = try database.org(id: member.branchID) ?? target
+        try database.transfer(memberID: member.id, from: from, to: target, caller: context.caller, now: context.now)
+        // The member may now be outside the admin's subtree: read the result without the scope.
+        return try database.member(key: String(member.id), within: .everything)
     }
 }

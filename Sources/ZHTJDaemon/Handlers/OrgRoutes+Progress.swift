@@ -7,7 +7,7 @@ extension RequestHandler {
     func orgProgress(_ params: OrgRefParams, _ context: AdminContext) throws -> ProgressResult {
         let caller = context.caller
         let admin = context.admin
-        let org = try params.org.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
+        let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? admin.org
         return try database.progress(orgID: org.id, now: context.now)
     }
 
@@ -35,7 +35,7 @@ extension RequestHandler {
             do {
                 let name = try OrgNaming.validatedShortName(cell(nameColumn))
                 guard let category = OrgCategory(userText: cell(categoryColumn)) else { throw ZHTJError.invalidCategory(cell(categoryColumn)) }
-                let parent = cell(parentColumn).isEmpty ? admin.org : try database.resolveOrg(cell(parentColumn), scopePath: caller.orgPath)
+                let parent = cell(parentColumn).isEmpty ? admin.org : try database.resolveOrg(cell(parentColumn), within: context.scope)
                 let industry = cell(industryColumn).isEmpty ? parent.industry : cell(industryColumn)
                 let fullName = cell(fullColumn).isEmpty ? nil : try OrgNaming.validatedShortName(cell(fullColumn))
                 let org = try database.createOrg(

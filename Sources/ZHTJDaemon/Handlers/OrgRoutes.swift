@@ -21,7 +21,7 @@ extension RequestHandler {
         let admin = context.admin
         let name = try OrgNaming.validatedShortName(params.name)
         guard let category = OrgCategory(userText: params.category) else { throw ZHTJError.invalidCategory(params.category) }
-        let parent = try params.parent.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
+        let parent = try params.parent.map { try database.resolveOrg($0, within: context.scope) } ?? admin.org
         let fullName = try params.fullName.map { try OrgNaming.validatedShortName($0) }
         let industry = params.industry.flatMap { $0.isEmpty ? nil : $0 } ?? parent.industry
         let org = try database.createOrg(
@@ -35,10 +35,10 @@ extension RequestHandler {
     func orgTree(_ params: OrgRefParams, _ context: RequestContext) throws -> [OrgTreeNode] {
         let top: OrgSummary
         if let admin = context.admin {
-            top = try params.org.map { try database.resolveOrg($0, scopePath: context.caller.orgPath) } ?? admin.org
+            top = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? admin.org
         } else {
             guard let root = try database.rootOrg() else { throw ZHTJError.noRoot }
-            top = try params.org.map { try database.resolveOrg($0, scopePath: nil) } ?? root
+            top = try params.org.map { try database.resolveOrg($0, within: nil) } ?? root
         }
         return try database.subtree(of: top.id)
     }
@@ -47,7 +47,7 @@ extension RequestHandler {
     /// is refused with the reason and recorded.
     func orgUpdate(_ params: OrgUpdateParams, _ context: AdminContext) throws -> OrgSummary {
         let caller = context.caller
-        let org = try database.resolveOrg(params.org, scopePath: caller.orgPath)
+        let org = try database.resolveOrg(params.org, within: context.scope)
         let fields = [
             ("简称 short name", params.name), ("全称 full name", params.fullName), ("类别 category", params.category),
             ("行业类别 industry", params.industry),
@@ -61,7 +61,7 @@ extension RequestHandler {
     func orgSecretary(_ params: OrgSecretaryParams, _ context: AdminContext) throws -> OrgSummary {
         let caller = context.caller
         let admin = context.admin
-        let org = try params.org.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
+        let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? admin.org
         let name = params.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw ZHTJError.invalidField(field: "姓名 name", value: "", reason: "必填 / required") }
         guard case .success(let id) = IDNumber.parse(params.idNumber) else {

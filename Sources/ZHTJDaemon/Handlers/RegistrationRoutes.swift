@@ -71,7 +71,7 @@ extension RequestHandler {
     func orgCode(_ params: OrgRefParams, _ context: RequestContext) throws -> CodeInfo {
         guard let ref = params.org else { throw ZHTJError.badRequest("params.org is required") }
         if let admin = context.admin {
-            let target = try database.resolveOrg(ref, scopePath: context.caller.orgPath)
+            let target = try database.resolveOrg(ref, within: context.scope)
             guard target.parentID == admin.org.id else {
                 throw ZHTJError.notAllowed(
                     "注册码只能由上级组织的管理员为直属下级签发 / codes are issued by the admin of the org's direct parent (R-O6): \(target.fullName)")
@@ -80,7 +80,7 @@ extension RequestHandler {
         }
         guard context.isOperator else { throw ZHTJError.credentialRequired }
         guard let root = try database.rootOrg() else { throw ZHTJError.noRoot }
-        let target = try database.resolveOrg(ref, scopePath: nil)
+        let target = try database.resolveOrg(ref, within: nil)
         guard target.id == root.id else {
             throw ZHTJError.invalidField(
                 field: "组织 org", value: target.fullName,

@@ -8,7 +8,7 @@ extension RequestHandler {
     func stats(_ params: StatsParams, _ context: AdminContext) throws -> [StatsRow] {
         let caller = context.caller
         let admin = context.admin
-        let org = try params.org.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
+        let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? admin.org
         return try database.stats(orgID: org.id, year: params.year)
     }
 }

@@ -17,7 +17,7 @@ extension RequestHandler {
     func reminders(_ params: RemindersParams, _ context: AdminContext) throws -> RemindersResult {
         let caller = context.caller
         let admin = context.admin
-        let org = try params.org.map { try database.resolveOrg($0, scopePath: caller.orgPath) } ?? admin.org
+        let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? admin.org
         let reminder = try database.reminder(orgID: org.id, now: context.now)
         var delivery: [String: String] = [:]
         if params.send {

@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import ZHTJCore
 import ZHTJRegistry
-import ZHTJStorage
 
 #if canImport(Glibc)
     import Glibc
@@ -13,7 +12,7 @@ import ZHTJStorage
 /// establishes who is asking (the peer's uid and credential) against the command's access, and runs the feature's
 /// handler (the handlers are its extensions, one file per feature); the storage layer does the transactional work.
 public final class RequestHandler: Sendable {
-    let database: AppDatabase
+    let database: any Registry
     let layout: StorageLayout
     let settings: DaemonSettings
     let clock: DaemonClock
@@ -26,7 +25,7 @@ public final class RequestHandler: Sendable {
     let routes: RouteTable
 
     public init(
-        database: AppDatabase, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger,
+        database: any Registry, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger,
         groupID: gid_t?, delivery: ReminderDelivery, routes: RouteTable = .daemon
     ) {
         self.routes = routes
@@ -100,12 +99,12 @@ public final class RequestHandler: Sendable {
             case .adminOrOperator: guard isOperator else { throw ZHTJError.credentialRequired }
             case .admin: throw ZHTJError.credentialRequired
             }
-            return RequestContext(caller: Caller(uid: uid), admin: nil, isOperator: isOperator, now: now)
+            return RequestContext(caller: Caller(uid: uid), admin: nil, scope: nil, isOperator: isOperator, now: now)
         }
         guard let found = try database.admin(credentialHash: Self.hash(credential)) else { throw ZHTJError.credentialInvalid }
         guard found.uid == uid else { throw ZHTJError.credentialWrongUser }
-        let caller = Caller(uid: uid, adminID: found.info.id, orgID: found.info.org.id, orgPath: found.orgPath)
-        return RequestContext(caller: caller, admin: found.info, isOperator: isOperator, now: now)
+        let caller = Caller(uid: uid, adminID: found.info.id, orgID: found.info.org.id)
+        return RequestContext(caller: caller, admin: found.info, scope: Subtree(path: found.orgPath), isOperator: isOperator, now: now)
     }
 
     /// The request's `params` as compact JSON, at most 300 characters (for the audit of a denial).

@@ -21,13 +21,13 @@ extension RequestHandler {
     /// `reviews`: the pending reviews of the caller's org, oldest first (R-E6).
     func reviews(_: NoParams, _ context: AdminContext) throws -> [ReviewItem] {
         let caller = context.caller
-        return try database.reviewQueue(caller: caller, now: context.now)
+        return try database.reviewQueue(reviewerOrgID: context.admin.org.id, now: context.now)
     }
 
     /// `reviews.overview`: per direct subordinate, where the e-archives stand (R-E6).
     func reviewsOverview(_: NoParams, _ context: AdminContext) throws -> [ReviewOverviewRow] {
         let caller = context.caller
-        return try database.reviewOverview(caller: caller)
+        return try database.reviewOverview(orgID: context.admin.org.id)
     }
 
     func approve(_ params: DecisionParams, _ context: AdminContext) throws -> MemberInfo {
@@ -61,7 +61,7 @@ extension RequestHandler {
         FaultInjection.point("review.committed")
         if next == .rejected { writeRejectionNote(target, params: params, now: context.now) }
         logger.notice(approve ? "approved" : "rejected", metadata: ["zhtj.review": "\(params.id)", "zhtj.member": "\(target.memberID)"])
-        return try database.member(key: String(target.memberID), caller: caller)
+        return try database.member(key: String(target.memberID), within: context.scope)
     }
 
     /// R-E6 to R-E8: the state a decision leads to, or why it cannot be taken.

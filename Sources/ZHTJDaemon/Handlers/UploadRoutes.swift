@@ -28,22 +28,28 @@ extension RequestHandler {
 
     /// `uploads.unmatched` / `uploads.refused`: the files of the caller's subtree in that state, oldest first.
     private func uploads(_ state: UploadState, _ context: AdminContext) throws -> [UploadInfo] {
-        let caller = context.caller
-        return try database.uploads(state: state, caller: caller)
+        return try database.uploads(state: state, within: context.scope)
     }
 
     /// `upload.attach`: gives an unmatched file to a member of the caller's subtree.
     func attach(_ params: AttachParams, _ context: AdminContext) throws -> UploadInfo {
-        let caller = context.caller
-        return try database.attach(uploadID: params.upload, memberKey: params.member, caller: caller, now: context.now)
+        let member = try database.member(key: params.member, within: context.scope)
+        _ = try upload(params.upload, in: context.scope)
+        return try database.attach(uploadID: params.upload, memberID: member.id, caller: context.caller, now: context.now)
+    }
+
+    /// An upload whose folder's org is in `scope`; any other is not found (it is none of the admin's business).
+    private func upload(_ id: Int64, in scope: Subtree) throws -> UploadInfo {
+        guard let info = try database.upload(id: id), let orgID = info.orgID, let org = try database.orgPathAndCategory(orgID),
+            scope.contains(path: org.path)
+        else { throw ZHTJError.uploadNotFound(id) }
+        return info
     }
 
     /// `upload.retry`: moves a refused file back into its inbox folder (its reason note is removed), to be checked again.
     func retry(_ params: UploadRefParams, _ context: AdminContext) throws -> UploadInfo {
         let caller = context.caller
-        guard let info = try database.upload(id: params.upload), let orgID = info.orgID,
-            let org = try database.orgPathAndCategory(orgID), caller.covers(path: org.path)
-        else { throw ZHTJError.uploadNotFound(params.upload) }
+        let info = try upload(params.upload, in: context.scope)
         guard info.state == .refused, let location = try database.refusedLocation(id: params.upload) else {
             throw ZHTJError.uploadNotRefused(params.upload)
         }
@@ -65,6 +71,6 @@ extension RequestHandler {
         folder.syncDirectory()
         source.parent.syncDirectory()
         logger.notice("refused file put back into the inbox", metadata: ["zhtj.upload": "\(params.upload)"])
-        return try database.upload(id: params.upload)!
+        return try database.upload(id: params.upload) ?? info
     }
 }

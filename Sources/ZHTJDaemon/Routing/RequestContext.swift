@@ -7,12 +7,15 @@ import ZHTJRegistry
 public struct RequestContext: Sendable, HandlerContext {
     public var caller: Caller
     public var admin: AdminInfo?
+    /// The admin's subtree: where the admin may act.
+    public var scope: Subtree?
     public var isOperator: Bool
     public var now: Date
 
-    public init(caller: Caller, admin: AdminInfo?, isOperator: Bool, now: Date) {
+    public init(caller: Caller, admin: AdminInfo?, scope: Subtree?, isOperator: Bool, now: Date) {
         self.caller = caller
         self.admin = admin
+        self.scope = scope
         self.isOperator = isOperator
         self.now = now
     }
@@ -25,13 +28,16 @@ public struct RequestContext: Sendable, HandlerContext {
 public struct AdminContext: Sendable, HandlerContext {
     public var caller: Caller
     public var admin: AdminInfo
+    /// The admin's subtree: where the admin may act.
+    public var scope: Subtree
     public var isOperator: Bool
     public var now: Date
 
     public init?(_ request: RequestContext) {
-        guard let admin = request.admin else { return nil }
+        guard let admin = request.admin, let scope = request.scope else { return nil }
         self.caller = request.caller
         self.admin = admin
+        self.scope = scope
         self.isOperator = request.isOperator
         self.now = request.now
     }

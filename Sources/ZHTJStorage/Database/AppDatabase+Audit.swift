@@ -32,25 +32,10 @@ extension AppDatabase {
         ).execute(arguments: [id, time, uid, adminID, orgID, action, target, reason, prev, hash])
     }
 
-    /// A break in the audit chain found by `verifyAuditChain`.
-    public struct AuditBreak: Sendable, Codable, Equatable {
-        public var row: Int64?
-        public var sha256: String?
-        public var problem: String
-    }
-
-    /// What `verifyAuditChain` found: the rows checked, each break in the chain, and the hash of every archived
-    /// document (sorted), whose files the daemon checks afterwards, outside any transaction.
-    public struct AuditChainCheck: Sendable, Equatable {
-        public var rows: Int
-        public var breaks: [AuditBreak]
-        public var documentHashes: [String]
-    }
-
     /// Checks the chain row by row, in one read, and lists the archived documents' hashes.
     public func verifyAuditChain() throws -> AuditChainCheck {
         try read { db in
-            var breaks: [AuditBreak] = []
+            var breaks: [AuditChainCheck.Break] = []
             var prev = Self.genesis
             var expectedID: Int64 = 1
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id")

@@ -15,52 +15,52 @@ extension AppDatabase {
             requestedBy: row["requesterName"], decisionReason: row["decisionReason"], createdAt: row["createdAt"])
     }
 
-    /// Files a change request for a member of the caller's subtree: the member's org or a superior (R-E12).
-    public func requestChange(memberKey: String, reason: String, caller: Caller, now: Date) throws -> ChangeRequestInfo {
-        let member = try self.member(key: memberKey, caller: caller)
-        guard let adminID = caller.adminID, let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
-        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ZHTJError.reasonRequired }
+    /// Files a change request for a member (the handler has checked that the member is in the admin's subtree and
+    /// that there is a reason): at most one open per member, only while the latest version is pending or approved,
+    /// decided by the member's superior committee (R-E12).
+    public func requestChange(memberID: Int64, reason: String, caller: Caller, now: Date) throws -> ChangeRequestInfo {
+        let adminID = try required(caller.adminID, "the requesting admin")
+        let orgID = try required(caller.orgID, "the requesting admin's org")
         return try write { db in
-            let context = try Self.dropContext(db, memberID: member.id)
-            if let open = try Int64.fetchOne(db, sql: "SELECT id FROM changeRequest WHERE memberID = ? AND state IN ('pending', 'approved')", arguments: [member.id]) {
+            let member = try required(Row.fetchOne(db, sql: "SELECT name, branchID FROM member WHERE id = ?", arguments: [memberID]), "member \(memberID)")
+            let context = try Self.dropContext(db, memberID: memberID)
+            if let open = try Int64.fetchOne(db, sql: "SELECT id FROM changeRequest WHERE memberID = ? AND state IN ('pending', 'approved')", arguments: [memberID]) {
                 throw ZHTJError.changeRequestOpen(open)
             }
-            guard context.latest == .pending || context.latest == .approved else { throw ZHTJError.changeNotNeeded(member.name) }
-            guard let reviewer = try Self.reviewerOrg(db, branchID: member.branchID) else {
+            guard context.latest == .pending || context.latest == .approved else { throw ZHTJError.changeNotNeeded(member["name"]) }
+            guard let reviewer = try Self.reviewerOrg(db, branchID: member["branchID"]) else {
                 throw ZHTJError.notAllowed("the member's branch has no superior committee to approve a change")
             }
             try db.execute(
                 sql: """
                     INSERT INTO changeRequest (memberID, reason, state, requestedByAdmin, requestedByOrg, reviewerOrgID, createdAt)
                     VALUES (?, ?, 'pending', ?, ?, ?, ?)
-                    """, arguments: [member.id, reason, adminID, orgID, reviewer, now])
+                    """, arguments: [memberID, reason, adminID, orgID, reviewer, now])
             let id = db.lastInsertedRowID
-            try Self.record(db, caller: caller, action: "change.request", target: "member:\(member.id)", detail: "#\(id) \(reason)", at: now)
+            try Self.record(db, caller: caller, action: "change.request", target: "member:\(memberID)", detail: "#\(id) \(reason)", at: now)
             return Self.changeInfo(try required(Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id]), "change request \(id)"))
         }
     }
 
-    /// The change requests the caller's org decides.
-    public func changeRequests(caller: Caller) throws -> [ChangeRequestInfo] {
-        guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
-        return try read { db in
+    /// The pending change requests `reviewerOrgID` decides.
+    public func changeRequests(reviewerOrgID orgID: Int64) throws -> [ChangeRequestInfo] {
+        try read { db in
             try Row.fetchAll(db, sql: Self.changeSelection + " WHERE c.reviewerOrgID = ? AND c.state = 'pending' ORDER BY c.id", arguments: [orgID]).map(Self.changeInfo)
         }
     }
 
-    /// Approves (one new file may come in) or rejects (with a reason) a pending change request.
-    public func decideChange(id: Int64, approve: Bool, reason: String?, caller: Caller, now: Date) throws -> ChangeRequestInfo {
-        guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
-        if !approve, (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ZHTJError.reasonRequired }
-        let open = try read { db in
-            try Row.fetchOne(db, sql: "SELECT reviewerOrgID, state FROM changeRequest WHERE id = ?", arguments: [id]).map {
-                ($0["reviewerOrgID"] as Int64) == orgID && ($0["state"] as String) == "pending"
-            } ?? false
+    /// The reviewer org and state of a change request, for the handler's check of who may decide it.
+    public func changeReviewer(id: Int64) throws -> (reviewerOrgID: Int64, state: String)? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT reviewerOrgID, state FROM changeRequest WHERE id = ?", arguments: [id]).map { ($0["reviewerOrgID"], $0["state"]) }
         }
-        guard open else { throw ZHTJError.changeRequestNotFound(id) }
-        return try write { db in
-            guard let row = try Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id]),
-                row["reviewerOrgID"] as Int64 == orgID, row["state"] as String == "pending"
+    }
+
+    /// Approves (one new file may come in) or rejects (with a reason) a change request that is still pending; one
+    /// decided meanwhile is not found.
+    public func decideChange(id: Int64, approve: Bool, reason: String?, caller: Caller, now: Date) throws -> ChangeRequestInfo {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id]), row["state"] as String == "pending"
             else { throw ZHTJError.changeRequestNotFound(id) }
             // Approving makes sense only while the latest version is still pending or approved.
             if approve {
@@ -76,47 +76,24 @@ extension AppDatabase {
         }
     }
 
-    /// Corrects a member's development number (R-M3): the member's own org or its direct superior only.
-    public func setNumber(memberKey: String, number raw: String, reason: String, caller: Caller, now: Date) throws -> MemberInfo {
-        let member = try self.member(key: memberKey, caller: caller)
-        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ZHTJError.reasonRequired }
-        let year = CivilDate(now).year
-        let joinYear = Int(member.joinDate.prefix(4))
-        let number: String
-        switch DevelopmentNumber.validate(raw, currentYear: year, joinYear: joinYear) {
-        case .success(let n): number = n
-        case .failure(let p): throw ZHTJError.invalidField(field: "发展团员编号 development number", value: raw, reason: p.message)
-        }
-        let parent = try read { db in try Int64.fetchOne(db, sql: "SELECT parentID FROM org WHERE id = ?", arguments: [member.branchID]) }
-        guard caller.orgID == member.branchID || (parent != nil && caller.orgID == parent) else {
-            throw ZHTJError.notAllowed("only the member's own org and its direct superior may correct a development number (R-M3)")
-        }
+    /// Sets a member's development number (the handler has validated it and checked R-M3): refused when another
+    /// member has it. Returns the uploads that it lets match.
+    public func setNumber(memberID: Int64, number: String, previous: String?, reason: String, caller: Caller, now: Date) throws -> [Int64] {
         try write { db in
-            if let owner = try String.fetchOne(db, sql: "SELECT name FROM member WHERE developmentNumber = ? AND id != ?", arguments: [number, member.id]) {
+            if let owner = try String.fetchOne(db, sql: "SELECT name FROM member WHERE developmentNumber = ? AND id != ?", arguments: [number, memberID]) {
                 throw ZHTJError.invalidField(field: "发展团员编号 development number", value: number, reason: "已属于\(owner) / already belongs to \(owner)")
             }
-            try db.execute(sql: "UPDATE member SET developmentNumber = ? WHERE id = ?", arguments: [number, member.id])
-            try Self.record(db, caller: caller, action: "member.set-number", target: "member:\(member.id)",
-                            detail: "\(member.developmentNumber ?? "—") → \(number): \(reason)", at: now)
+            try db.execute(sql: "UPDATE member SET developmentNumber = ? WHERE id = ?", arguments: [number, memberID])
+            try Self.record(db, caller: caller, action: "member.set-number", target: "member:\(memberID)",
+                            detail: "\(previous ?? "—") → \(number): \(reason)", at: now)
         }
-        try matchUnmatched(now: now)
-        return try self.member(key: String(member.id), caller: caller)
-    }
-
-    /// The version `archive.get` sends: `version`, or the latest, of a member in the caller's subtree (R-E13).
-    /// The daemon reads its bytes from `archive/`, then audits the download with `recordDownload(_:caller:now:)`.
-    public func downloadVersion(memberKey: String, version: Int?, caller: Caller) throws -> ArchiveDownload {
-        let member = try self.member(key: memberKey, caller: caller)
-        guard let chosen = version.flatMap({ v in member.archives?.first { $0.version == v } }) ?? (version == nil ? member.archives?.last : nil) else {
-            throw ZHTJError.versionNotFound(member.name, version)
-        }
-        return ArchiveDownload(memberID: member.id, version: chosen)
+        return try matchUnmatched(now: now)
     }
 
     /// Audits a download whose bytes were read (R-E13).
-    public func recordDownload(_ download: ArchiveDownload, caller: Caller, now: Date) throws {
+    public func recordDownload(memberID: Int64, version: Int, caller: Caller, now: Date) throws {
         try write { db in
-            try Self.record(db, caller: caller, action: "archive.download", target: "member:\(download.memberID)", detail: "v\(download.version.version)", at: now)
+            try Self.record(db, caller: caller, action: "archive.download", target: "member:\(memberID)", detail: "v\(version)", at: now)
         }
     }
 }

@@ -5,15 +5,15 @@ import ZHTJRegistry
 
 extension AppDatabase {
     /// The members `zhtj labels` prints (issue 11): those who need an e-archive (R-E1) in the subtree of `orgRef`
-    /// (default: the caller's org), or the members named by `memberKeys`; with `onlyMissing`, only those with no file
+    /// (default: the whole `subtree`), or the members named by `memberKeys`; with `onlyMissing`, only those with no file
     /// waiting or approved. Members with no development number are returned apart: no label can carry them.
-    public func labelEntries(orgRef: String?, memberKeys: [String], onlyMissing: Bool, caller: Caller) throws -> (entries: [LabelEntry], withoutNumber: [String]) {
-        guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
-        let top = try orgRef.map { try resolveOrg($0, scopePath: scope) }
+    public func labelEntries(orgRef: String?, memberKeys: [String], onlyMissing: Bool, within subtree: Subtree) throws -> (entries: [LabelEntry], withoutNumber: [String]) {
+        let scope = subtree.path
+        let top = try orgRef.map { try resolveOrg($0, within: subtree) }
         let (lower, upper) = Self.subtreeBounds(try top.map { try self.path(of: $0.id) } ?? scope)
         var ids: Set<Int64>? = nil
         if !memberKeys.isEmpty {
-            ids = Set(try memberKeys.map { try member(key: $0, caller: caller).id })
+            ids = Set(try memberKeys.map { try member(key: $0, within: subtree).id })
         }
         let rows = try read { db in
             try Row.fetchAll(

@@ -4,11 +4,11 @@ import ZHTJCore
 import ZHTJRegistry
 
 extension AppDatabase {
-    /// Imports validated rows: each row's branch must be a branch in the caller's subtree; ID numbers and
+    /// Imports validated rows: each row's branch must be a branch in `subtree`; ID numbers and
     /// development numbers must be new (a row equal to the stored member counts as unchanged).
     /// The good rows go in together, in one transaction.
-    public func importMembers(_ drafts: [MemberDraft], caller: Caller, now: Date) throws -> ImportOutcome {
-        guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
+    public func importMembers(_ drafts: [MemberDraft], within subtree: Subtree, caller: Caller, now: Date) throws -> ImportOutcome {
+        let scope = subtree.path
         return try write { db in
             var outcome = ImportOutcome()
             var branches: [String: Result<(Int64, String), ZHTJError>] = [:]
@@ -102,9 +102,9 @@ extension AppDatabase {
         }
     }
 
-    /// One member by member id, ID number, development number or exact name, within the caller's subtree.
-    public func member(key raw: String, caller: Caller) throws -> MemberInfo {
-        guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
+    /// One member by member id, ID number, development number or exact name, within `subtree`.
+    public func member(key raw: String, within subtree: Subtree) throws -> MemberInfo {
+        let scope = subtree.path
         let key = raw.trimmingCharacters(in: .whitespaces)
         let (lower, upperPath) = Self.subtreeBounds(scope)
         return try read { db in
@@ -157,9 +157,9 @@ extension AppDatabase {
     }
 
     /// Members whose name contains `text`, or whose ID number or development number starts with it,
-    /// within the caller's subtree; ID numbers masked.
-    public func searchMembers(_ raw: String, caller: Caller, limit: Int) throws -> [MemberInfo] {
-        guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
+    /// within `subtree`; ID numbers masked.
+    public func searchMembers(_ raw: String, within subtree: Subtree, limit: Int) throws -> [MemberInfo] {
+        let scope = subtree.path
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw ZHTJError.badRequest("empty search text / 搜索内容为空") }
         let (lower, upper) = Self.subtreeBounds(scope)

@@ -31,13 +31,12 @@ extension AppDatabase {
         }
     }
 
-    /// Creates an org under `parentID`, which must be in the caller's subtree (checked by the caller of this method).
+    /// Creates an org under `parentID` (the handler has checked that the parent is in the admin's subtree).
     public func createOrg(
         name: String, fullName: String?, category: OrgCategory, industry: String?, parentID: Int64, caller: Caller, now: Date
     ) throws -> OrgSummary {
         try write { db in
             guard let parent = try OrgRecord.fetchOne(db, key: parentID) else { throw ZHTJError.orgNotFound(String(parentID)) }
-            guard caller.covers(path: parent.path) else { throw ZHTJError.outsideSubtree(parent.fullName) }
             guard parent.orgCategory.mayContain(category) else {
                 throw ZHTJError.categoryNotAllowed(parent: parent.fullName, parentCategory: parent.orgCategory, child: category)
             }
@@ -70,8 +69,8 @@ extension AppDatabase {
 
     /// Finds an org by identifier (`42`, `0042`), full name or short name, among all orgs.
     /// An org outside `scopePath` is refused as outside the caller's subtree.
-    public func resolveOrg(_ ref: String, scopePath: String?) throws -> OrgSummary {
-        try read { db in try Self.resolveOrg(db, ref, scopePath: scopePath).summary }
+    public func resolveOrg(_ ref: String, within subtree: Subtree?) throws -> OrgSummary {
+        try read { db in try Self.resolveOrg(db, ref, scopePath: subtree?.path).summary }
     }
 
     static func resolveOrg(_ db: Database, _ raw: String, scopePath: String?) throws -> OrgRow {

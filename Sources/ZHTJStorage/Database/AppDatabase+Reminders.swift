@@ -9,7 +9,7 @@ extension AppDatabase {
         let today = CivilDate(now)
         guard let org = try self.org(id: orgID) else { throw ZHTJError.orgNotFound(String(orgID)) }
         let (lower, upper) = Self.subtreeBounds(try self.path(of: orgID))
-        let reviews = try reviewQueue(caller: Caller(uid: 0, orgID: orgID), now: now)
+        let reviews = try reviewQueue(reviewerOrgID: orgID, now: now)
         let rows = try read { db in
             try Row.fetchAll(db, sql: Self.openArchivesSQL, arguments: [MembershipRules.eArchiveFromYear, lower, upper])
         }

@@ -77,9 +77,8 @@ extension AppDatabase {
     }
 
     /// The caller's queue: pending versions this org reviews, oldest first.
-    public func reviewQueue(caller: Caller, now: Date) throws -> [ReviewItem] {
-        guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
-        return try read { db in
+    public func reviewQueue(reviewerOrgID orgID: Int64, now: Date) throws -> [ReviewItem] {
+        try read { db in
             try Row.fetchAll(db, sql: Self.pendingReviewsSQL + " AND v.reviewerOrgID = ? ORDER BY v.id", arguments: [orgID])
                 .map { Self.reviewItem($0, now: now) }
         }
@@ -106,8 +105,7 @@ extension AppDatabase {
     }
 
     /// Per direct subordinate: pending, approved, rejected and not uploaded among the members who need an e-archive.
-    public func reviewOverview(caller: Caller) throws -> [ReviewOverviewRow] {
-        guard let orgID = caller.orgID else { throw ZHTJError.credentialRequired }
+    public func reviewOverview(orgID: Int64) throws -> [ReviewOverviewRow] {
         let children = try self.children(of: orgID)
         return try read { db in
             try children.map { child in

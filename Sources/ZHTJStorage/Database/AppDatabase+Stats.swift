@@ -4,26 +4,15 @@ import ZHTJCore
 import ZHTJRegistry
 
 extension AppDatabase {
-    /// Moves a member to another branch: refused while the member needs an e-archive and is not authenticated (R-E11).
-    /// The archive stays with the member; the move is recorded in the member's history.
-    public func transfer(memberKey: String, to targetRef: String, caller: Caller, now: Date) throws -> MemberInfo {
-        let member = try self.member(key: memberKey, caller: caller)
-        let target = try resolveOrg(targetRef, scopePath: nil)
-        guard target.category == .branch else { throw ZHTJError.notBranch(target.fullName) }
-        guard target.id != member.branchID else { throw ZHTJError.badRequest("the member is already in \(target.fullName)") }
-        let status = member.status ?? .notAuthenticated
-        if member.needsEArchive, status != .authenticated {
-            throw ZHTJError.notAllowed(
-                "团员\(member.name)身份\(status.chinese)，认证前不能转接 / \(member.name) is \(status.rawValue): members who need an e-archive are authenticated before a transfer (R-E11)")
-        }
+    /// Moves a member to another branch (the handler has checked R-E11 and the admin's subtree); the archive stays
+    /// with the member and the move is recorded in the member's history.
+    public func transfer(memberID: Int64, from branch: OrgSummary, to target: OrgSummary, caller: Caller, now: Date) throws {
         try write { db in
             try db.execute(sql: "INSERT INTO transfer (memberID, fromBranchID, toBranchID, byAdmin, at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [member.id, member.branchID, target.id, caller.adminID, now])
-            try db.execute(sql: "UPDATE member SET branchID = ? WHERE id = ?", arguments: [target.id, member.id])
-            try Self.record(db, caller: caller, action: "member.transfer", target: "member:\(member.id)", detail: "\(member.branch) → \(target.fullName)", at: now)
+                           arguments: [memberID, branch.id, target.id, caller.adminID, now])
+            try db.execute(sql: "UPDATE member SET branchID = ? WHERE id = ?", arguments: [target.id, memberID])
+            try Self.record(db, caller: caller, action: "member.transfer", target: "member:\(memberID)", detail: "\(branch.fullName) → \(target.fullName)", at: now)
         }
-        // The member may now be outside the caller's subtree: read the result without the scope.
-        return try self.member(key: String(member.id), caller: Caller(uid: caller.uid, adminID: caller.adminID, orgID: caller.orgID, orgPath: "/"))
     }
 
     /// Per direct subordinate of `orgID` and join year: counts of each status; new members count only the

@@ -31,10 +31,9 @@ extension AppDatabase {
         return ((try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: String]) ?? [:]
     }
 
-    /// Uploads in `state` whose folder's org is in the caller's subtree, oldest first.
-    public func uploads(state: UploadState, caller: Caller, limit: Int = 1000) throws -> [UploadInfo] {
-        guard let scope = caller.orgPath else { throw ZHTJError.credentialRequired }
-        let (lower, upper) = Self.subtreeBounds(scope)
+    /// Uploads in `state` whose folder's org is in `subtree`, oldest first.
+    public func uploads(state: UploadState, within subtree: Subtree, limit: Int) throws -> [UploadInfo] {
+        let (lower, upper) = Self.subtreeBounds(subtree.path)
         return try read { db in
             try Row.fetchAll(
                 db, sql: Self.uploadSelection + " WHERE upload.state = ? AND org.path >= ? AND org.path < ? ORDER BY upload.id LIMIT ?",
@@ -56,26 +55,26 @@ extension AppDatabase {
         }
     }
 
-    /// Gives an unmatched upload to a member in the caller's subtree: it becomes the member's next version.
-    public func attach(uploadID: Int64, memberKey: String, caller: Caller, now: Date) throws -> UploadInfo {
-        let member = try self.member(key: memberKey, caller: caller)
+    /// Gives an unmatched upload to a member (both checked by the handler to be in the admin's subtree): it becomes
+    /// the member's next version.
+    public func attach(uploadID: Int64, memberID: Int64, caller: Caller, now: Date) throws -> UploadInfo {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: Self.uploadSelection + " WHERE upload.id = ?", arguments: [uploadID]) else {
                 throw ZHTJError.uploadNotFound(uploadID)
             }
-            let path: String? = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [row["orgID"] as Int64?])
-            guard let path, caller.covers(path: path) else { throw ZHTJError.uploadNotFound(uploadID) }
+            let member = try required(Row.fetchOne(db, sql: "SELECT id, branchID, joinYear FROM member WHERE id = ?", arguments: [memberID]), "member \(memberID)")
+            let branchID: Int64 = member["branchID"]
             guard row["state"] as String == UploadState.unmatched.rawValue, let sha: String = row["sha256"] else {
                 throw ZHTJError.uploadNotUnmatched(uploadID)
             }
-            let joinYear = try Int.fetchOne(db, sql: "SELECT joinYear FROM member WHERE id = ?", arguments: [member.id]) ?? 0
+            let joinYear: Int = member["joinYear"]
             // A file from the inbox root is the member's own branch's upload, as in ingest (R-E4).
             let fromRoot = (row["folder"] as String).isEmpty
-            _ = try Self.addVersion(db, memberID: member.id, uploadID: uploadID, sha256: sha, uploaderOrgID: fromRoot ? member.branchID : (row["orgID"] ?? member.branchID),
+            _ = try Self.addVersion(db, memberID: memberID, uploadID: uploadID, sha256: sha, uploaderOrgID: fromRoot ? branchID : (row["orgID"] ?? branchID),
                                     required: joinYear >= MembershipRules.eArchiveFromYear, now: now)
             try db.execute(sql: "UPDATE upload SET state = 'archived', memberID = ?, resolvedAt = ?, resolvedBy = ? WHERE id = ?",
-                           arguments: [member.id, now, caller.adminID, uploadID])
-            try Self.record(db, caller: caller, action: "upload.attach", target: "upload:\(uploadID)", detail: "member:\(member.id)", at: now)
+                           arguments: [memberID, now, caller.adminID, uploadID])
+            try Self.record(db, caller: caller, action: "upload.attach", target: "upload:\(uploadID)", detail: "member:\(memberID)", at: now)
         }
         return try required(upload(id: uploadID), "upload \(uploadID)")
     }
