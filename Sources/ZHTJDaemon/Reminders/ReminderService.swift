@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import ServiceLifecycle
 import ZHTJCore
 import ZHTJRegistry
@@ -13,15 +15,22 @@ public struct ReminderService: Service {
     let logger: Logger
 
     public func run() async throws {
+        // One thread for the sweeps (they block on SQLite, files and hooks), as long as the service runs.
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
         // The wait between looks at the clock ends at once on SIGTERM; a sweep in hand finishes first.
         do {
-            try await cancelWhenGracefulShutdown { try await self.loop() }
+            try await cancelWhenGracefulShutdown { try await self.loop(pool: pool) }
         } catch is CancellationError {
-            return
+            // Shut down.
+        } catch {
+            try? await pool.shutdownGracefully()
+            throw error
         }
+        try await pool.shutdownGracefully()
     }
 
-    private func loop() async throws {
+    private func loop(pool: NIOThreadPool) async throws {
         var lastSweep: String? = nil
         while !Task.isCancelled {
             let now = clock.now()
@@ -29,27 +38,27 @@ public struct ReminderService: Service {
             let due = (parts.hour ?? 0, parts.minute ?? 0) >= settings.reminderTime
             let day = CivilDate(now).description
             if due && lastSweep != day {
-                await sweep(now: now)
+                await sweep(now: now, pool: pool)
                 lastSweep = day
             }
             try await Task.sleep(for: .seconds(settings.reminderCheckSeconds))
         }
     }
 
-    /// One pass over every org; runs off the cooperative threads.
-    private func sweep(now: Date) async {
+    /// One pass over every org, on the service's thread. Once submitted it runs to the end, also when the service
+    /// is cancelled meanwhile (the future, unlike the async `runIfActive`, does not drop it).
+    private func sweep(now: Date, pool: NIOThreadPool) async {
         let delivery = self.delivery, logger = self.logger
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                // One org's failure (a full disk, say) is logged inside; the others still get theirs.
-                do {
-                    let outcome = try delivery.deliverAll(now: now)
-                    logger.notice("daily reminders", metadata: ["zhtj.sent": "\(outcome.sent)", "zhtj.failed": "\(outcome.failed)"])
-                } catch {
-                    logger.error("daily reminders failed", metadata: ["zhtj.error": "\(error)"])
-                }
-                continuation.resume()
+        let done = pool.runIfActive(eventLoop: MultiThreadedEventLoopGroup.singleton.any()) {
+            // One org's failure (a full disk, say) is logged inside; the others still get theirs.
+            do {
+                let outcome = try delivery.deliverAll(now: now)
+                logger.notice("daily reminders", metadata: ["zhtj.sent": "\(outcome.sent)", "zhtj.failed": "\(outcome.failed)"])
+            } catch {
+                logger.error("daily reminders failed", metadata: ["zhtj.error": "\(error)"])
             }
         }
+        // It fails only when the pool has stopped, which it does after the loop.
+        try? await done.get()
     }
 }

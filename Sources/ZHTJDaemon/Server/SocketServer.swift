@@ -30,7 +30,25 @@ public struct SocketServer: Service {
         self.idleTimeout = .seconds(Int64(idleTimeoutSeconds))
     }
 
+    /// The threads that run requests (SQLite and file work blocks, so not on the cooperative threads): a fixed
+    /// number, so a burst of requests waits in the pool's queue instead of starting a thread each. More than the cores,
+    /// as a request may wait on the disk, the database's busy timeout or a reminder hook.
+    static let requestThreads = max(4, System.coreCount)
+
     public func run() async throws {
+        // The pool lives as long as the server: started here, shut down once every connection has ended.
+        let pool = NIOThreadPool(numberOfThreads: Self.requestThreads)
+        pool.start()
+        do {
+            try await listen(pool: pool)
+        } catch {
+            try? await pool.shutdownGracefully()
+            throw error
+        }
+        try await pool.shutdownGracefully()
+    }
+
+    private func listen(pool: NIOThreadPool) async throws {
         let idle = idleTimeout
         // The lock is held, so a socket file left by a killed daemon is stale: remove it.
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -67,7 +85,7 @@ public struct SocketServer: Service {
                             continue
                         }
                         group.addTask {
-                            await self.serve(connection)
+                            await self.serve(connection, pool: pool)
                             active.withLockedValue { $0 -= 1 }
                         }
                     }
@@ -96,7 +114,7 @@ public struct SocketServer: Service {
     }
 
     /// Serves one connection until the peer closes it, it idles out, or the daemon shuts down.
-    private func serve(_ connection: Connection) async {
+    private func serve(_ connection: Connection, pool: NIOThreadPool) async {
         let uid = connection.peer.uid
         let channel = connection.channel.channel
         do {
@@ -106,10 +124,11 @@ public struct SocketServer: Service {
                         switch frame {
                         case .line(let bytes):
                             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                            // SQLite work blocks: it runs off the cooperative threads.
-                            var reply = await withCheckedContinuation { continuation in
-                                DispatchQueue.global().async { continuation.resume(returning: handler.handle(line: bytes, uid: uid)) }
-                            }
+                            // On the request pool. Once submitted, a request is answered even if this task is
+                            // cancelled meanwhile (the future, unlike the async `runIfActive`, does not drop it).
+                            var reply = try await pool.runIfActive(eventLoop: channel.eventLoop) {
+                                handler.handle(line: bytes, uid: uid)
+                            }.get()
                             reply.append(UInt8(ascii: "\n"))
                             try await outbound.write(ByteBuffer(bytes: reply))
                         case .tooLong:

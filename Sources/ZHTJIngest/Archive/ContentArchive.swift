@@ -61,9 +61,8 @@ public struct ContentArchive: Sendable {
         guard fd >= 0 else { throw ArchiveError.io(path: temporary, errno: errno) }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            let n = Syscall.retrying { bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) } }
             if n < 0 {
-                if errno == EINTR { continue }
                 let code = errno
                 close(fd)
                 unlink(temporary)

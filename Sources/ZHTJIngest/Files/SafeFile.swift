@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJCore
 
 #if canImport(Glibc)
     import Glibc
@@ -59,9 +60,9 @@ public struct SafeFile: Sendable {
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, size - done, off_t(done)) }
+            let n = Syscall.retrying { bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, size - done, off_t(done)) } }
             if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
+                if errno == EAGAIN { continue }
                 return .failure(.unreadable(String(cString: strerror(errno))))
             }
             if n == 0 { break }

@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJCore
 
 #if canImport(Glibc)
     import Glibc
@@ -62,8 +63,7 @@ public enum PDFProbeChild {
         var done = 0
         let count = buffer.count
         while done < count {
-            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress! + done, count - done) }
-            if n < 0, errno == EINTR { continue }
+            let n = Syscall.retrying { buffer.withUnsafeMutableBytes { read(0, $0.baseAddress! + done, count - done) } }
             if n <= 0 { return false }
             done += n
         }
@@ -73,8 +73,7 @@ public enum PDFProbeChild {
     private static func writeAll(_ bytes: [UInt8]) -> Bool {
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0, errno == EINTR { continue }
+            let n = Syscall.retrying { bytes.withUnsafeBytes { write(1, $0.baseAddress! + done, bytes.count - done) } }
             if n <= 0 { return false }
             done += n
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJCore
 
 #if canImport(Glibc)
     import Glibc
@@ -101,12 +102,11 @@ final class PDFProbeChildProcess {
     private func send(_ bytes: [UInt8], deadline: DispatchTime) -> Step {
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(input.fileDescriptor, $0.baseAddress! + done, bytes.count - done) }
+            let n = Syscall.retrying { bytes.withUnsafeBytes { write(input.fileDescriptor, $0.baseAddress! + done, bytes.count - done) } }
             if n > 0 {
                 done += n
                 continue
             }
-            if n < 0, errno == EINTR { continue }
             guard n < 0, errno == EAGAIN else { return .closed }
             guard wait(for: input.fileDescriptor, events: Int16(POLLOUT), deadline: deadline) else { return .timedOut }
         }
@@ -117,13 +117,12 @@ final class PDFProbeChildProcess {
         var done = 0
         let count = buffer.count
         while done < count {
-            let n = buffer.withUnsafeMutableBytes { read(output.fileDescriptor, $0.baseAddress! + done, count - done) }
+            let n = Syscall.retrying { buffer.withUnsafeMutableBytes { read(output.fileDescriptor, $0.baseAddress! + done, count - done) } }
             if n > 0 {
                 done += n
                 continue
             }
             if n == 0 { return .closed }
-            if errno == EINTR { continue }
             guard errno == EAGAIN else { return .closed }
             guard wait(for: output.fileDescriptor, events: Int16(POLLIN), deadline: deadline) else { return .timedOut }
         }
@@ -132,14 +131,21 @@ final class PDFProbeChildProcess {
 
     /// Waits until `fd` is ready (or closed: poll reports that as ready too); false when the deadline passed.
     private func wait(for fd: Int32, events: Int16, deadline: DispatchTime) -> Bool {
+        var passed = false
         while true {
-            let now = DispatchTime.now()
-            guard now < deadline else { return false }
-            let milliseconds = Int32(min((deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1_000_000 + 1, 60_000))
-            var entry = pollfd(fd: fd, events: events, revents: 0)
-            let ready = poll(&entry, 1, milliseconds)
-            if ready > 0 { return true }
-            if ready < 0, errno != EINTR { return true }  // let the next read or write report the error
+            // Each try, an interrupted one too, waits only for what is left until the deadline.
+            let ready = Syscall.retrying { () -> Int32 in
+                let now = DispatchTime.now()
+                guard now < deadline else {
+                    passed = true
+                    return 0
+                }
+                let milliseconds = Int32(min((deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1_000_000 + 1, 60_000))
+                var entry = pollfd(fd: fd, events: events, revents: 0)
+                return poll(&entry, 1, milliseconds)
+            }
+            if passed { return false }
+            if ready != 0 { return true }  // ready, or an error: let the next read or write report it
         }
     }
 }
