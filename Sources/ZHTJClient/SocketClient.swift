@@ -46,11 +46,8 @@ public final class SocketClient {
         out.append(UInt8(ascii: "\n"))
         var sent = 0
         while sent < out.count {
-            let n = out[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ClientError.connectionLost(path: path)
-            }
+            let n = Syscall.retrying { out[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
+            guard n >= 0 else { throw ClientError.connectionLost(path: path) }
             sent += n
         }
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -64,8 +61,7 @@ public final class SocketClient {
                 return reply
             }
             scanned = buffer.count
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n < 0 && errno == EINTR { continue }
+            let n = Syscall.retrying { chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) } }
             guard n > 0 else { throw ClientError.connectionLost(path: path) }
             buffer.append(contentsOf: chunk[0..<n])
         }

@@ -14,7 +14,6 @@ extension RequestHandler {
     /// `labels`: a PDF of QR labels (or cover sheets) for the members who need an e-archive in the caller's subtree
     /// (issue 11). Drawn here, from the registry's own data: no untrusted input is parsed.
     func labels(_ params: LabelsParams, _ context: AdminContext) throws -> LabelsResult {
-        let caller = context.caller
         let found = try database.labelEntries(
             orgRef: params.org, memberKeys: params.members ?? [], onlyMissing: params.onlyMissing ?? false, within: context.scope)
         guard !found.entries.isEmpty else {
