@@ -17,6 +17,6 @@ public protocol OrgStore: Sendable {
     func orgPathAndCategory(_ id: Int64) throws -> (path: String, category: OrgCategory)?
     func setSecretary(orgID: Int64, name: String, idNumber: String, mobile: String, caller: Caller, now: Date) throws -> OrgSummary
     /// Per subordinate org: where its members' e-archives stand.
-    func progress(orgID: Int64, now: Date) throws -> ProgressResult
+    func progress(orgID: Int64, now: Date) throws -> (rows: [ProgressRow], totals: [ProgressTotal])
     func stats(orgID: Int64, year: Int?) throws -> [StatsRow]
 }

@@ -5,10 +5,10 @@ import ZHTJRegistry
 extension RequestHandler {
     /// `org.progress [ORG]`: per direct subordinate, admin registered, data complete, own subordinates, codes (R-O8).
     func orgProgress(_ params: OrgRefParams, _ context: AdminContext) throws -> ProgressResult {
-        let caller = context.caller
         let admin = context.admin
         let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? admin.org
-        return try database.progress(orgID: org.id, now: context.now)
+        let progress = try database.progress(orgID: org.id, now: context.now)
+        return ProgressResult(rows: progress.rows, totals: progress.totals)
     }
 
     /// `org.import`: subordinate orgs from a table (R-O9). Headers: 组织简称 and 组织类别 required; 上级组织 (default:

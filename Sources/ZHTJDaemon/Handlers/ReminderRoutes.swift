@@ -15,7 +15,6 @@ extension RequestHandler {
     /// `reminders [--org ORG] [--send]` (R-E10): the caller's org's reminder, or one org's of its subtree;
     /// `--send` delivers it now (at most once per org and day).
     func reminders(_ params: RemindersParams, _ context: AdminContext) throws -> RemindersResult {
-        let caller = context.caller
         let admin = context.admin
         let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? admin.org
         let reminder = try database.reminder(orgID: org.id, now: context.now)

@@ -20,13 +20,11 @@ enum ReviewRoutes: RouteCollection {
 extension RequestHandler {
     /// `reviews`: the pending reviews of the caller's org, oldest first (R-E6).
     func reviews(_: NoParams, _ context: AdminContext) throws -> [ReviewItem] {
-        let caller = context.caller
         return try database.reviewQueue(reviewerOrgID: context.admin.org.id, now: context.now)
     }
 
     /// `reviews.overview`: per direct subordinate, where the e-archives stand (R-E6).
     func reviewsOverview(_: NoParams, _ context: AdminContext) throws -> [ReviewOverviewRow] {
-        let caller = context.caller
         return try database.reviewOverview(orgID: context.admin.org.id)
     }
 

@@ -5,7 +5,7 @@ import ZHTJRegistry
 
 extension AppDatabase {
     /// The progress view of `orgID`'s direct subordinates (R-O8), with the R-O1 and R-O4 flags, and totals per category.
-    public func progress(orgID: Int64, now: Date) throws -> ProgressResult {
+    public func progress(orgID: Int64, now: Date) throws -> (rows: [ProgressRow], totals: [ProgressTotal]) {
         let children = try self.children(of: orgID)
         return try read { db in
             var rows: [ProgressRow] = []
@@ -31,7 +31,7 @@ extension AppDatabase {
                 let of = rows.filter { $0.org.category == category }
                 return of.isEmpty ? nil : ProgressTotal(category: category, orgs: of.count, registered: of.filter(\.adminRegistered).count)
             }
-            return ProgressResult(rows: rows, totals: totals)
+            return (rows, totals)
         }
     }
 }
