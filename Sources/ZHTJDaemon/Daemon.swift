@@ -49,7 +49,7 @@ public final class Daemon: Sendable {
         let handler = RequestHandler(
             database: database, layout: layout, settings: settings, clock: clock, logger: logger, groupID: groupID, delivery: delivery)
         let server = SocketServer(path: layout.socket, handler: handler, logger: logger, groupID: groupID, idleTimeoutSeconds: settings.idleTimeoutSeconds,
-            maxConnections: settings.maxConnections)
+            maxConnections: settings.maxConnections, requestThreads: settings.requestThreads)
         group = ServiceGroup(
             configuration: .init(
                 services: [

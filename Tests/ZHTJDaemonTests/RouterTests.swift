@@ -57,6 +57,9 @@ import ZHTJDaemon
         let reply = d.send(#"{"id":3,"command":"member.search","credential":"\#(credential)","params":{}}"#, uid: 5000)
         #expect(try errorCode(reply) == "bad_request")
         #expect(reply.contains(#"missing field \"text\""#))
+        // Commands that take no params ignore whatever is sent as params, as they always did.
+        #expect(d.send(#"{"id":4,"command":"whoami","params":[1,2]}"#).hasPrefix(#"{"id":4,"ok":true"#))
+        #expect(try errorCode(d.send(#"{"id":3,"command":"reviews","credential":"\#(credential)","params":"x"}"#, uid: 5000)) == nil)
         // A missing `params` reads as {}.
         #expect(try errorCode(d.send(#"{"id":3,"command":"reviews","credential":"\#(credential)"}"#, uid: 5000)) == nil)
     }

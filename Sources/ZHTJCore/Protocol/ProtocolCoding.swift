@@ -52,9 +52,18 @@ public struct Request<Params: Codable & Sendable>: Codable, Sendable {
     }
 }
 
-/// Parameters for commands that take none.
+/// Parameters for commands that take none. Whatever a request sends as `params` is ignored (also an array or a
+/// string), as the daemon always did for these commands.
 public struct NoParams: Codable, Sendable, Equatable {
     public init() {}
+
+    public init(from decoder: any Decoder) throws {}
+
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: NoKeys.self)
+    }
+
+    private enum NoKeys: CodingKey {}
 }
 
 /// The error object of a failed response.

@@ -14,6 +14,9 @@ public struct DaemonSettings: Sendable {
     public var socketGroup: String?
     /// `socket.maxConnections`: connections served at once; one more is told "too many connections" and closed.
     public var maxConnections: Int = 512
+    /// `socket.requestThreads`: requests handled at once; more wait in line (the pool is bounded; a slow request,
+    /// e.g. a large import or a busy database, holds one thread).
+    public var requestThreads: Int = 16
     /// `socket.idleTimeoutSeconds`: a connection that sends nothing for this long is closed.
     public var idleTimeoutSeconds: Int
     /// `registration.maxFailures` within `registration.failureWindowSeconds`: failed code redemptions allowed per uid.
@@ -109,6 +112,7 @@ public struct DaemonSettings: Sendable {
         settings.socketGroup = reader.string(forKey: "socket.group").flatMap { $0.isEmpty ? nil : $0 }
         settings.idleTimeoutSeconds = try positive(reader, "socket.idleTimeoutSeconds", settings.idleTimeoutSeconds)
         settings.maxConnections = try positive(reader, "socket.maxConnections", settings.maxConnections)
+        settings.requestThreads = try positive(reader, "socket.requestThreads", settings.requestThreads)
         settings.throttle.maxFailures = try positive(reader, "registration.maxFailures", settings.throttle.maxFailures)
         settings.throttle.window = TimeInterval(try positive(reader, "registration.failureWindowSeconds", Int(settings.throttle.window)))
         settings.searchLimit = try positive(reader, "members.searchLimit", settings.searchLimit)

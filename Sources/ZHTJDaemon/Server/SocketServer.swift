@@ -20,9 +20,17 @@ public struct SocketServer: Service {
     let groupID: gid_t?
     let idleTimeout: TimeAmount
     let maxConnections: Int
+    /// The threads that run requests (SQLite and file work blocks, so not on the cooperative threads): a fixed
+    /// number (`socket.requestThreads`), so a burst of requests waits in the pool's queue instead of starting a
+    /// thread each. More than the cores, as a request may wait on the disk, the database's busy timeout or a hook.
+    let requestThreads: Int
 
-    public init(path: String, handler: RequestHandler, logger: Logger, groupID: gid_t?, idleTimeoutSeconds: Int, maxConnections: Int) {
+    public init(
+        path: String, handler: RequestHandler, logger: Logger, groupID: gid_t?, idleTimeoutSeconds: Int, maxConnections: Int,
+        requestThreads: Int = 16
+    ) {
         self.maxConnections = maxConnections
+        self.requestThreads = max(1, requestThreads)
         self.path = path
         self.handler = handler
         self.logger = logger
@@ -30,14 +38,9 @@ public struct SocketServer: Service {
         self.idleTimeout = .seconds(Int64(idleTimeoutSeconds))
     }
 
-    /// The threads that run requests (SQLite and file work blocks, so not on the cooperative threads): a fixed
-    /// number, so a burst of requests waits in the pool's queue instead of starting a thread each. More than the cores,
-    /// as a request may wait on the disk, the database's busy timeout or a reminder hook.
-    static let requestThreads = max(4, System.coreCount)
-
     public func run() async throws {
         // The pool lives as long as the server: started here, shut down once every connection has ended.
-        let pool = NIOThreadPool(numberOfThreads: Self.requestThreads)
+        let pool = NIOThreadPool(numberOfThreads: requestThreads)
         pool.start()
         do {
             try await listen(pool: pool)
