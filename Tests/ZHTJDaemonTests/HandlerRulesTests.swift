@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import ZHTJCore
+import ZHTJDaemon
+
+/// The access checks that moved from storage into the handlers (issue 12), in process: who may decide a review or
+/// a change request, correct a number, transfer, see a member; the store only reads and writes.
+@Suite struct HandlerRulesTests {
+    typealias S = InProcessScenario
+
+    // R-E4, R-E6, R-E8: only the superior committee (0002) decides 李明's version; once decided, it is decided.
+    @Test func onlyTheReviewerOrgDecides() throws {
+        let s = try S()
+        let review = try #require(try s.ok(API.Reviews.self, NoParams(), as: S.committeeA).first).id
+        #expect(try s.ok(API.Reviews.self, NoParams(), as: S.root).isEmpty)
+        for uid in [S.root, S.branchA, S.committeeB] {
+            #expect(try s.refusal(API.ReviewApprove.self, DecisionParams(id: review, reason: nil, reasonCode: nil), as: uid) == "review_not_found")
+        }
+        #expect(try s.refusal(API.ReviewReject.self, DecisionParams(id: review, reason: " ", reasonCode: nil), as: S.committeeA) == "reason_required")
+        let approved = try s.ok(API.ReviewApprove.self, DecisionParams(id: review, reason: nil, reasonCode: nil), as: S.committeeA)
+        #expect(approved.status == .authenticated)
+        #expect(try s.refusal(API.ReviewReject.self, DecisionParams(id: review, reason: "晚了", reasonCode: nil), as: S.committeeA) == "already_decided")
+    }
+
+    // R-E12: a change request is filed inside the admin's subtree and decided by the reviewer org only.
+    @Test func changeRequestsFollowTheTree() throws {
+        let s = try S()
+        #expect(try s.refusal(API.ChangeRequest.self, ChangeRequestParams(member: "李明", reason: "补页"), as: S.committeeB) == "member_not_found")
+        #expect(try s.refusal(API.ChangeRequest.self, ChangeRequestParams(member: "李明", reason: "  "), as: S.branchA) == "reason_required")
+        let request = try s.ok(API.ChangeRequest.self, ChangeRequestParams(member: "李明", reason: "补页"), as: S.branchA)
+        for uid in [S.root, S.branchA, S.committeeB] {
+            #expect(try s.refusal(API.ChangeApprove.self, DecisionParams(id: request.id, reason: nil, reasonCode: nil), as: uid) == "change_request_not_found")
+        }
+        #expect(try s.ok(API.ChangeList.self, NoParams(), as: S.committeeA).map(\.id) == [request.id])
+        #expect(try s.ok(API.ChangeApprove.self, DecisionParams(id: request.id, reason: nil, reasonCode: nil), as: S.committeeA).state == "approved")
+        #expect(try s.refusal(API.ChangeReject.self, DecisionParams(id: request.id, reason: "不", reasonCode: nil), as: S.committeeA) == "change_request_not_found")
+    }
+
+    // R-M3: the member's own org (0003) or its direct superior (0002) corrects a number; the root may not.
+    @Test func numbersAreCorrectedByTheBranchOrItsParent() throws {
+        let s = try S()
+        let params = SetNumberParams(member: "张伟", number: "202244010012", reason: "更正")
+        #expect(try s.refusal(API.MemberSetNumber.self, params, as: S.root) == "not_allowed")
+        #expect(try s.refusal(API.MemberSetNumber.self, params, as: S.committeeB) == "member_not_found")
+        #expect(try s.ok(API.MemberSetNumber.self, params, as: S.committeeA).developmentNumber == "202244010012")
+        let taken = SetNumberParams(member: "张伟", number: "202144010001", reason: "更正")
+        #expect(try s.refusal(API.MemberSetNumber.self, taken, as: S.branchA) == "invalid_field")
+    }
+
+    // R-E11: a member who needs an e-archive moves only once authenticated; a 2019 member moves at once.
+    @Test func transfersWaitForAuthentication() throws {
+        let s = try S()
+        #expect(try s.refusal(API.Transfer.self, TransferParams(member: "李明", to: "0005"), as: S.root) == "not_allowed")
+        #expect(try s.refusal(API.Transfer.self, TransferParams(member: "赵强", to: "0004"), as: S.root) == "not_branch")
+        let moved = try s.ok(API.Transfer.self, TransferParams(member: "赵强", to: "0003"), as: S.committeeB)
+        #expect(moved.branchID == 3)
+        // Now outside 0004's subtree.
+        #expect(try s.refusal(API.MemberShow.self, MemberKeyParams(key: "赵强"), as: S.committeeB) == "member_not_found")
+        #expect(try s.ok(API.MemberShow.self, MemberKeyParams(key: "赵强"), as: S.branchA).name == "赵强")
+    }
+
+    // An admin sees and lists only the subtree: members, uploads, searches.
+    @Test func everythingIsScopedToTheSubtree() throws {
+        let s = try S()
+        #expect(try s.refusal(API.MemberShow.self, MemberKeyParams(key: "李明"), as: S.committeeB) == "member_not_found")
+        #expect(try s.ok(API.MemberSearch.self, MemberSearchParams(text: "4401", limit: nil), as: S.committeeB).map(\.name).sorted() == ["孙丽", "赵强"])
+        #expect(try s.ok(API.MemberSearch.self, MemberSearchParams(text: "4401", limit: nil), as: S.root).count == 4)
+        #expect(try s.refusal(API.OrgCreate.self, OrgCreateParams(name: "新团支部", category: "branch", industry: nil, parent: "0002", fullName: nil), as: S.committeeB) == "outside_subtree")
+        #expect(try s.refusal(API.UploadAttach.self, AttachParams(upload: 1, member: "赵强"), as: S.committeeB) == "upload_not_found")
+    }
+}
