@@ -2,6 +2,7 @@ import Foundation
 import ZHTJCore
 import ZHTJDaemon
 import ZHTJRegistry
+import ZHTJTestSupport
 
 /// The end-to-end tests' tree, in process: root 0001 (admin uid 5000), committee 0002 (admin 5001) with branch 0003
 /// (admin 5002), committee 0004 (admin 5003) with branch 0005; the same four members. A branch upload for 李明 is
@@ -11,13 +12,6 @@ struct InProcessScenario {
     var credentials: [UInt32: String] = [:]
     static let root: UInt32 = 5000, committeeA: UInt32 = 5001, branchA: UInt32 = 5002, committeeB: UInt32 = 5003
 
-    static let members = [
-        "姓名,身份证号码,民族,政治面貌,入团年月,所在团支部,是否为团干部,发展团员编号,手机号码",
-        "李明,440101200701010114,汉族,共青团员,2021-05,0003,否,202144010001,",
-        "张伟,440101200702020226,汉族,共青团员,2022-05,0003,否,202244010002,",
-        "赵强,440101200603030330,回族,共青团员,2019-05,0005,否,201944010003,",
-        "孙丽,440101200306060664,汉族,共青团员,2015-09,0005,否,,",
-    ].joined(separator: "\n")
 
     init() throws {
         daemon = try InProcessDaemon()
@@ -29,7 +23,7 @@ struct InProcessScenario {
         try registerAdmin(org: "0002", issuer: Self.root, uid: Self.committeeA)
         try registerAdmin(org: "0004", issuer: Self.root, uid: Self.committeeB)
         try registerAdmin(org: "0003", issuer: Self.committeeA, uid: Self.branchA)
-        _ = try ok(API.MemberImport.self, MemberImportParams(fileName: "members.csv", contentBase64: Data(Self.members.utf8).base64EncodedString()), as: Self.root)
+        _ = try ok(API.MemberImport.self, MemberImportParams(fileName: "members.csv", contentBase64: Data(TestMembers.csv.utf8).base64EncodedString()), as: Self.root)
         // 李明's form, as the ingest pipeline records a branch upload (R-E4: pending for 0002).
         let li = try daemon.database.member(key: "李明", within: .everything)
         var upload = NewUpload(state: .archived, originalName: Array("李明.pdf".utf8), displayName: "李明.pdf", folder: "0003-计算机专业2023级3班团支部", checks: "{}")
