@@ -13,6 +13,6 @@ struct ZHTJ: ParsableCommand {
         subcommands: [
             Init.self, Register.self, WhoAmI.self, Org.self, Member.self, Show.self, Get.self, History.self, Reviews.self,
             Approve.self, Reject.self, ChangeRequest.self, ChangeRequests.self, ApproveChange.self, RejectChange.self,
-            Unmatched.self, Attach.self, Refused.self, Retry.self, Labels.self, Audit.self, Reminders.self, Transfer.self, Stats.self,
+            Unmatched.self, Attach.self, Refused.self, Retry.self, Labels.self, Audit.self, Reminders.self, Transfer.self, Stats.self, Admin.self,
         ])
 }

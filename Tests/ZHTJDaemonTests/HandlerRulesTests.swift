@@ -68,4 +68,24 @@ import ZHTJDaemon
         #expect(try s.refusal(API.OrgCreate.self, OrgCreateParams(name: "新团支部", category: "branch", industry: nil, parent: "0002", fullName: nil), as: S.committeeB) == "outside_subtree")
         #expect(try s.refusal(API.UploadAttach.self, AttachParams(upload: 1, member: "赵强"), as: S.committeeB) == "upload_not_found")
     }
+
+    // Issue 13: the banner reads the kept tallies; the operator's recount finds nothing to correct after the writes
+    // above (an import, an upload, a decision, a transfer), and nobody else may run it.
+    @Test func theBannerReadsTalliesThatARecountConfirms() throws {
+        let s = try S()
+        // 李明's file waits, 张伟 has none: 1 not uploaded, 2 not authenticated; 0002 has a review waiting.
+        #expect(try s.ok(API.RemindersBanner.self, NoParams(), as: S.root).line?.contains("1 e-archives not uploaded, 2 members not authenticated") == true)
+        #expect(try s.ok(API.RemindersBanner.self, NoParams(), as: S.committeeA).line?.contains("1 reviews waiting for you") == true)
+        let review = try #require(try s.ok(API.Reviews.self, NoParams(), as: S.committeeA).first).id
+        _ = try s.ok(API.ReviewApprove.self, DecisionParams(id: review, reason: nil, reasonCode: nil), as: S.committeeA)
+        _ = try s.ok(API.Transfer.self, TransferParams(member: "李明", to: "0005"), as: S.root)
+        #expect(try s.ok(API.RemindersBanner.self, NoParams(), as: S.root).line?.contains("1 e-archives not uploaded, 1 members not authenticated") == true)
+        #expect(try s.ok(API.RemindersBanner.self, NoParams(), as: S.committeeB).line == nil)
+        for uid in [S.root, S.committeeA] {
+            #expect(try s.refusal(API.AdminRecount.self, NoParams(), as: uid) == "not_allowed")
+        }
+        let recount = try s.daemon.send(API.AdminRecount.self, NoParams())
+        #expect(recount.result?.differences == [])
+        #expect((recount.result?.rows ?? 0) > 0)
+    }
 }

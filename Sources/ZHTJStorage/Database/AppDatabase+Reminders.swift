@@ -28,19 +28,16 @@ extension AppDatabase {
     }
 
     /// The counts of `reminder(orgID:now:)` without its lists, for the banner before every command (R-E10):
-    /// not uploaded, not authenticated (no file, waiting or rejected), and reviews waiting for the org.
+    /// not uploaded, not authenticated (no file, waiting or rejected), and reviews waiting for the org. From the
+    /// org's kept tallies (v7): a few rows, whatever the size of the subtree.
     public func reminderCounts(orgID: Int64) throws -> (notUploaded: Int, notAuthenticated: Int, reviewsWaiting: Int) {
-        let (lower, upper) = Self.subtreeBounds(try self.path(of: orgID))
-        return try read { db in
+        try read { db in
             let row = try Row.fetchOne(
                 db, sql: """
-                    SELECT ifnull(sum(v.state IS NULL OR v.state = 'superseded'), 0) AS notUploaded,
-                        ifnull(sum(v.state IS NULL OR v.state IN ('superseded', 'pending', 'rejected')), 0) AS notAuthenticated
-                    FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= ?3
-                    LEFT JOIN archiveVersion AS v ON v.memberID = m.id
-                        AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
-                    WHERE b.path >= ?1 AND b.path < ?2
-                    """, arguments: [lower, upper, MembershipRules.eArchiveFromYear])
+                    SELECT ifnull(sum(CASE WHEN bucket = 'none' THEN count END), 0) AS notUploaded,
+                        ifnull(sum(CASE WHEN bucket IN ('none', 'pending', 'rejected') THEN count END), 0) AS notAuthenticated
+                    FROM orgTally WHERE orgID = ? AND joinYear >= ?
+                    """, arguments: [orgID, MembershipRules.eArchiveFromYear])
             let reviews = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = ?", arguments: [orgID]) ?? 0
             return (row?["notUploaded"] ?? 0, row?["notAuthenticated"] ?? 0, reviews)

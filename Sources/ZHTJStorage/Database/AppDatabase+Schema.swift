@@ -275,6 +275,7 @@ extension AppDatabase {
             }
         }
         registerScaleMigration(&migrator)
+        registerTallyMigration(&migrator)
         return migrator
     }
 }
