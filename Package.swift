@@ -124,7 +124,10 @@ let package = Package(
         // The daemon in process: the router and handlers over a database in a temporary folder, no process spawned.
         .testTarget(
             name: "ZHTJDaemonTests",
-            dependencies: ["ZHTJDaemon", "ZHTJRegistry", "ZHTJStorage", "ZHTJCore", "ZHTJTestSupport", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "ZHTJDaemon", "ZHTJRegistry", "ZHTJStorage", "ZHTJCore", "ZHTJTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]),
         .testTarget(
             name: "ZHTJEndToEndTests",
             dependencies: ["ZHTJClient", "ZHTJCore", "ZHTJLabels", "ZHTJTestSupport", "zhtjd", "zhtj"]),

@@ -20,9 +20,9 @@ public struct SocketServer: Service {
     let groupID: gid_t?
     let idleTimeout: TimeAmount
     let maxConnections: Int
-    /// The threads that run requests (SQLite and file work blocks, so not on the cooperative threads): a fixed
-    /// number (`socket.requestThreads`), so a burst of requests waits in the pool's queue instead of starting a
-    /// thread each. More than the cores, as a request may wait on the disk, the database's busy timeout or a hook.
+    /// How many requests run at once (`socket.requestThreads`): SQLite and file work blocks, so requests run off the
+    /// cooperative threads, through a `RequestGate`; a burst beyond this waits its turn instead of starting a thread
+    /// each. More than the cores, as a request may wait on the disk, the database's busy timeout or a hook.
     let requestThreads: Int
 
     public init(
@@ -39,19 +39,10 @@ public struct SocketServer: Service {
     }
 
     public func run() async throws {
-        // The pool lives as long as the server: started here, shut down once every connection has ended.
-        let pool = NIOThreadPool(numberOfThreads: requestThreads)
-        pool.start()
-        do {
-            try await listen(pool: pool)
-        } catch {
-            try? await pool.shutdownGracefully()
-            throw error
-        }
-        try await pool.shutdownGracefully()
+        try await listen(gate: RequestGate(limit: requestThreads))
     }
 
-    private func listen(pool: NIOThreadPool) async throws {
+    private func listen(gate: RequestGate) async throws {
         let idle = idleTimeout
         // The lock is held, so a socket file left by a killed daemon is stale: remove it.
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -88,7 +79,7 @@ public struct SocketServer: Service {
                             continue
                         }
                         group.addTask {
-                            await self.serve(connection, pool: pool)
+                            await self.serve(connection, gate: gate)
                             active.withLockedValue { $0 -= 1 }
                         }
                     }
@@ -117,7 +108,7 @@ public struct SocketServer: Service {
     }
 
     /// Serves one connection until the peer closes it, it idles out, or the daemon shuts down.
-    private func serve(_ connection: Connection, pool: NIOThreadPool) async {
+    private func serve(_ connection: Connection, gate: RequestGate) async {
         let uid = connection.peer.uid
         let channel = connection.channel.channel
         do {
@@ -127,11 +118,9 @@ public struct SocketServer: Service {
                         switch frame {
                         case .line(let bytes):
                             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                            // On the request pool. Once submitted, a request is answered even if this task is
-                            // cancelled meanwhile (the future, unlike the async `runIfActive`, does not drop it).
-                            var reply = try await pool.runIfActive(eventLoop: channel.eventLoop) {
-                                handler.handle(line: bytes, uid: uid)
-                            }.get()
+                            // Through the gate, off the cooperative threads; once let in, a request is answered
+                            // even if this task is cancelled meanwhile.
+                            var reply = await gate.run { handler.handle(line: bytes, uid: uid) }
                             reply.append(UInt8(ascii: "\n"))
                             try await outbound.write(ByteBuffer(bytes: reply))
                         case .tooLong:

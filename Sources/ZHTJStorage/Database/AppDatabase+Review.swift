@@ -104,30 +104,25 @@ extension AppDatabase {
         return item
     }
 
-    /// Per direct subordinate: pending, approved, rejected and not uploaded among the members who need an e-archive.
+    /// Per direct subordinate: pending, approved, rejected and not uploaded among the members who need an e-archive,
+    /// from the kept tallies (v7).
     public func reviewOverview(orgID: Int64) throws -> [ReviewOverviewRow] {
         let children = try self.children(of: orgID)
         return try read { db in
             try children.map { child in
-                let path = try required(String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [child.id]), "the path of org \(child.id)")
-                let (lower, upper) = Self.subtreeBounds(path)
-                let row = try Row.fetchOne(
-                    db, sql: """
-                        SELECT
-                            sum(latest.state = 'pending') AS pending, sum(latest.state = 'approved') AS approved,
-                            sum(latest.state = 'rejected') AS rejected, sum(latest.state IS NULL OR latest.state = 'superseded') AS none
-                        FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= ?
-                        LEFT JOIN archiveVersion AS latest ON latest.memberID = m.id
-                            AND latest.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
-                        WHERE b.path >= ? AND b.path < ?
-                        """, arguments: [MembershipRules.eArchiveFromYear, lower, upper])
+                var counts: [String: Int] = [:]
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT bucket, sum(count) AS n FROM orgTally WHERE orgID = ? AND joinYear >= ? GROUP BY bucket",
+                    arguments: [child.id, MembershipRules.eArchiveFromYear])
+                {
+                    counts[row["bucket"]] = row["n"]
+                }
                 return ReviewOverviewRow(
-                    org: child, pending: row?["pending"] ?? 0, approved: row?["approved"] ?? 0, rejected: row?["rejected"] ?? 0,
-                    notUploaded: row?["none"] ?? 0)
+                    org: child, pending: counts["pending"] ?? 0, approved: counts["approved"] ?? 0, rejected: counts["rejected"] ?? 0,
+                    notUploaded: counts["none"] ?? 0)
             }
         }
     }
-
 
     /// A version as a reviewer's decision needs it.
     public func reviewTarget(id: Int64) throws -> ReviewTarget? {

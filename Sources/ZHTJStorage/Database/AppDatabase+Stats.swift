@@ -16,31 +16,22 @@ extension AppDatabase {
     }
 
     /// Per direct subordinate of `orgID` and join year: counts of each status; new members count only the
-    /// authenticated among those who need an e-archive (R-E11).
+    /// authenticated among those who need an e-archive (R-E11). From the kept tallies (v7): one row per subordinate,
+    /// join year and e-archive state, whatever the number of members below.
     public func stats(orgID: Int64, year: Int?) throws -> [StatsRow] {
         let children = try self.children(of: orgID)
         let targets = children.isEmpty ? [try required(self.org(id: orgID), "org \(orgID)")] : children
         return try read { db in
             var rows: [StatsRow] = []
             for org in targets {
-                let path = try required(String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [org.id]), "the path of org \(org.id)")
-                let (lower, upper) = Self.subtreeBounds(path)
-                // Counted in SQL per join year and latest state; only members who need an e-archive look up a version.
                 let groups = try Row.fetchAll(
-                    db, sql: """
-                        SELECT m.joinYear, v.state AS latest, count(*) AS n
-                        FROM org AS b JOIN member AS m ON m.branchID = b.id AND (?3 IS NULL OR m.joinYear = ?3)
-                        LEFT JOIN archiveVersion AS v ON m.joinYear >= ?4 AND v.memberID = m.id
-                            AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
-                        WHERE b.path >= ?1 AND b.path < ?2
-                        GROUP BY m.joinYear, v.state
-                        """, arguments: [lower, upper, year, MembershipRules.eArchiveFromYear])
+                    db, sql: "SELECT joinYear, bucket, count FROM orgTally WHERE orgID = ?1 AND (?2 IS NULL OR joinYear = ?2) AND count > 0",
+                    arguments: [org.id, year])
                 var byYear: [Int: [MemberStatus: Int]] = [:]
                 for group in groups {
                     let joinYear: Int = group["joinYear"]
-                    let latest = (group["latest"] as String?).flatMap(ArchiveState.init(rawValue:))
-                    let status = ReviewRules.status(needsEArchive: joinYear >= MembershipRules.eArchiveFromYear, latest: latest)
-                    byYear[joinYear, default: [:]][status, default: 0] += group["n"] as Int
+                    let status = ReviewRules.status(needsEArchive: joinYear >= MembershipRules.eArchiveFromYear, latest: Self.latestState(bucket: group["bucket"]))
+                    byYear[joinYear, default: [:]][status, default: 0] += group["count"] as Int
                 }
                 for (joinYear, counts) in byYear.sorted(by: { $0.key < $1.key }) {
                     func count(_ s: MemberStatus) -> Int { counts[s] ?? 0 }

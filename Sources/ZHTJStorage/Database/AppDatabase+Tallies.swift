@@ -14,6 +14,11 @@ extension AppDatabase {
         GROUP BY 1, 2, 3
         """
 
+    /// The latest version's state a tally bucket stands for (`none`: no version, or a superseded one).
+    static func latestState(bucket: String) -> ArchiveState? {
+        bucket == "none" ? nil : ArchiveState(rawValue: bucket)
+    }
+
     private struct TallyKey: Hashable {
         var orgID: Int64
         var joinYear: Int
