@@ -67,27 +67,31 @@ public final class SocketClient {
         }
     }
 
-    /// Sends a command with its parameters and decodes its result; also returns the raw `result` JSON for `--json`.
-    public func send<C: ZHTJCommand>(_ command: C.Type, _ params: C.Params, credential: String?) throws -> (result: C.Result, json: Data) {
+    /// Sends a command with its parameters and decodes its result; the reply's JSON is kept for `--json`.
+    public func send<C: ZHTJCommand>(_ command: C.Type, _ params: C.Params, credential: String?) throws -> (result: C.Result, json: ReplyJSON) {
         let request = Request(id: 1, command, credential: credential, params: params)
         let reply = Data(try exchange(Array(ProtocolCoding.encoder().encode(request))))
-        guard let object = try? JSONSerialization.jsonObject(with: reply) as? [String: Any] else {
-            throw ClientError.badReply(String(decoding: reply.prefix(200), as: UTF8.self))
+        let decoder = ProtocolCoding.decoder()
+        // A success is decoded once, typed; anything else is an error reply or a reply this client cannot read.
+        let resultError: any Error
+        do {
+            let result = try decoder.decode(ResultReply<C.Result>.self, from: reply).result
+            return (result, ReplyJSON(result))
+        } catch {
+            resultError = error
         }
-        if object["ok"] as? Bool != true {
-            guard let payload = try? ProtocolCoding.decoder().decode(ErrorReply.self, from: reply).error else {
-                throw ClientError.badReply(String(decoding: reply.prefix(200), as: UTF8.self))
-            }
+        if let payload = try? decoder.decode(ErrorReply.self, from: reply).error {
             throw ClientError.server(payload)
         }
-        do {
-            let result = try ProtocolCoding.decoder().decode(ResultReply<C.Result>.self, from: reply).result
-            let json = try JSONSerialization.data(withJSONObject: object["result"] ?? NSNull(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
-            return (result, json)
-        } catch {
-            throw ClientError.badReply("\(error)")
+        if (try? decoder.decode(OKReply.self, from: reply).ok) == true {
+            throw ClientError.badReply("\(resultError)")
         }
+        throw ClientError.badReply(String(decoding: reply.prefix(200), as: UTF8.self))
     }
+}
+
+private struct OKReply: Decodable {
+    let ok: Bool
 }
 
 private struct ErrorReply: Decodable {

@@ -35,7 +35,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Sends one command as the stored admin (or with no credential) and returns its result. A credential file
     /// must exist for the commands that need one; `anonymous` sends none even when a file exists (register).
-    func send<C: ZHTJCommand>(_ command: C.Type, _ params: C.Params, anonymous: Bool = false) throws -> (result: C.Result, json: Data) {
+    func send<C: ZHTJCommand>(_ command: C.Type, _ params: C.Params, anonymous: Bool = false) throws -> (result: C.Result, json: ReplyJSON) {
         let stored = anonymous ? nil : try loadCredentials(required: C.access == .admin)
         let client = try SocketClient(path: socketPath(stored))
         // Like the web system's prompt at login: open items first, on stderr so output stays clean (R-E10).
@@ -48,9 +48,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Prints JSON (with --json) or the text `render` makes.
-    func emit(_ json: Data, _ render: () -> String) {
+    func emit(_ json: ReplyJSON, _ render: () -> String) throws {
         if self.json {
-            print(String(decoding: json, as: UTF8.self))
+            print(String(decoding: try json.pretty(), as: UTF8.self))
         } else {
             print(render())
         }

@@ -19,7 +19,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (r, json) = try global.send(API.AdminRecount.self, NoParams())
-                global.emit(json) {
+                try global.emit(json) {
                     guard !r.differences.isEmpty else { return "一致 / the tallies match a recount (\(r.rows) rows)" }
                     var table = TextTable(header: ["组织 org", "入团年份 joined", "状态 state", "原值 kept", "重新计数 recount"])
                     for d in r.differences { table.add([String(d.orgID), String(d.joinYear), d.bucket, String(d.stored), String(d.actual)]) }

@@ -15,7 +15,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (c, json) = try global.send(API.ChangeRequest.self, ChangeRequestParams(member: member, reason: reason))
-                global.emit(json) { "已提交修改申请 / change request \(c.id) filed for \(c.member): waiting for the superior committee" }
+                try global.emit(json) { "已提交修改申请 / change request \(c.id) filed for \(c.member): waiting for the superior committee" }
             }
         }
     }
@@ -28,7 +28,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (list, json) = try global.send(API.ChangeList.self, NoParams())
-                global.emit(json) {
+                try global.emit(json) {
                     if list.isEmpty { return "没有待审批的修改申请 / no change requests are waiting" }
                     var table = TextTable(header: ["编号 id", "团员 member", "原因 reason", "申请人 by", "时间 time"])
                     for c in list { table.add([String(c.id), c.member, c.reason, c.requestedBy, Format.time(c.createdAt)]) }
@@ -47,7 +47,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (c, json) = try global.send(API.ChangeApprove.self, DecisionParams(id: id, reason: nil, reasonCode: nil))
-                global.emit(json) { "已批准 / approved change request \(c.id) for \(c.member): one new file may now be dropped" }
+                try global.emit(json) { "已批准 / approved change request \(c.id) for \(c.member): one new file may now be dropped" }
             }
         }
     }
@@ -62,7 +62,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (c, json) = try global.send(API.ChangeReject.self, DecisionParams(id: id, reason: reason, reasonCode: nil))
-                global.emit(json) { "已驳回 / rejected change request \(c.id) for \(c.member)" }
+                try global.emit(json) { "已驳回 / rejected change request \(c.id) for \(c.member)" }
             }
         }
     }
@@ -79,7 +79,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (m, json) = try global.send(API.MemberSetNumber.self, SetNumberParams(member: member, number: number, reason: reason))
-                global.emit(json) { "已更正 / corrected: \(m.name) → \(m.developmentNumber ?? "")" }
+                try global.emit(json) { "已更正 / corrected: \(m.name) → \(m.developmentNumber ?? "")" }
             }
         }
     }

@@ -25,7 +25,7 @@ extension ZHTJ {
             try guarded {
                 let (result, json) = try global.send(API.Init.self, InitParams(rootName: rootName, category: category, industry: industry))
                 if codeOnly { return print(result.code.code) }
-                global.emit(json) {
+                try global.emit(json) {
                     var lines = [
                         "已创建根组织 / root org created: \(Format.org(result.org))",
                         "收件目录 / inbox folder: inbox/\(result.org.folder)",

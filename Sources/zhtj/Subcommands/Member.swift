@@ -26,7 +26,7 @@ extension ZHTJ {
                 let data = try readTable(file)
                 let params = MemberImportParams(fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString())
                 let (report, json) = try global.send(API.MemberImport.self, params)
-                global.emit(json) { Self.render(report) }
+                try global.emit(json) { Self.render(report) }
                 if report.rejectedRows > 0 { throw ExitCode(3) }
             }
         }
@@ -73,7 +73,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (m, json) = try global.send(API.MemberShow.self, MemberKeyParams(key: key))
-                global.emit(json) {
+                try global.emit(json) {
                     let rows: [(String, String)] = [
                         ("编号 id", "#\(m.id)"), ("姓名 name", m.name), ("身份证号码 ID number", m.idNumber),
                         ("民族 ethnicity", m.ethnicity), ("政治面貌 political status", m.politicalStatus),
@@ -146,7 +146,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (members, json) = try global.send(API.MemberSearch.self, MemberSearchParams(text: text, limit: limit))
-                global.emit(json) {
+                try global.emit(json) {
                     if members.isEmpty { return "没有找到 / no member matches \"\(text)\" in your orgs" }
                     var table = TextTable(header: ["编号 id", "姓名 name", "身份证号码 ID", "发展团员编号 number", "入团 joined", "团支部 branch"])
                     for m in members { table.add(["#\(m.id)", m.name, m.idNumber, m.developmentNumber ?? "", m.joinDate, m.branch]) }

@@ -21,7 +21,7 @@ extension ZHTJ {
                         header: ["组织编号", "组织全称", "组织类别", "注册码", "有效期至"],
                         rows: codes.map { [$0.org.displayID, $0.org.fullName, $0.org.category.chinese, $0.code, Format.time($0.expiresAt)] }, to: csv)
                 }
-                global.emit(json) {
+                try global.emit(json) {
                     if codes.isEmpty { return "没有直属下级组织 / your org has no direct subordinates yet: create them with `zhtj org create`" }
                     var table = TextTable(header: ["编号 ID", "组织 org", "注册码 code", "有效期至 valid until"])
                     for code in codes { table.add([code.org.displayID, code.org.fullName, code.code, Format.time(code.expiresAt)]) }
@@ -43,7 +43,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (nodes, json) = try global.send(API.OrgTree.self, OrgRefParams(org: org))
-                global.emit(json) {
+                try global.emit(json) {
                     var table = TextTable(header: ["编号 ID", "组织 org", "类别 category", "团员 members", "管理员 admin"])
                     for node in nodes {
                         table.add([
@@ -74,7 +74,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (org, json) = try global.send(API.OrgSecretary.self, OrgSecretaryParams(org: self.org, name: name, idNumber: idNumber, mobile: mobile))
-                global.emit(json) { "已登记书记 / secretary recorded for \(Format.org(org)): \(org.secretaryName ?? "")" }
+                try global.emit(json) { "已登记书记 / secretary recorded for \(Format.org(org)): \(org.secretaryName ?? "")" }
             }
         }
     }
@@ -99,7 +99,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (org, json) = try global.send(API.OrgUpdate.self, OrgUpdateParams(org: self.org, name: name, fullName: fullName, category: category, industry: industry))
-                global.emit(json) { Format.org(org) }
+                try global.emit(json) { Format.org(org) }
             }
         }
     }

@@ -28,7 +28,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (result, json) = try global.send(API.OrgCreate.self, OrgCreateParams(name: name, category: category, industry: industry, parent: parent, fullName: fullName))
-                global.emit(json) {
+                try global.emit(json) {
                     var lines = [
                         "已建立 / created: \(Format.org(result.org)), \(result.org.category.chinese) \(result.org.category.rawValue)",
                         "收件目录 / inbox folder: inbox/\(result.org.folder)",
@@ -56,7 +56,7 @@ extension ZHTJ {
             try guarded {
                 let (code, json) = try global.send(API.OrgCode.self, OrgRefParams(org: org))
                 if codeOnly { return print(code.code) }
-                global.emit(json) {
+                try global.emit(json) {
                     "注册码 / code for \(Format.org(code.org)): \(code.code)  (有效期至 valid until \(Format.time(code.expiresAt)))"
                 }
             }

@@ -30,7 +30,7 @@ extension ZHTJ {
                 }
                 var written: [String] = []
                 if let csv { written = try CSVFile.write(header: header, rows: result.rows.map(cells), to: csv, maxRows: 1000) }
-                global.emit(json) {
+                try global.emit(json) {
                     var table = TextTable(header: header)
                     for r in result.rows { table.add(cells(r)) }
                     var text = table.render() + "\n\n合计 totals: " + result.totals.map { "\($0.category.chinese) \($0.registered)/\($0.orgs) 已注册 registered" }.joined(separator: "; ")
@@ -57,7 +57,7 @@ extension ZHTJ {
             try guarded {
                 let data = try readTable(file)
                 let (report, json) = try global.send(API.OrgImport.self, OrgImportParams(fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString()))
-                global.emit(json) {
+                try global.emit(json) {
                     var lines = ["数据行 rows: \(report.rows), 已建立 created: \(report.created.count), 有误 rejected: \(report.issues.count)"]
                     for org in report.created { lines.append("  + \(Format.org(org)) inbox/\(org.folder)") }
                     lines += report.warnings.map { "注意 warning: \($0)" }

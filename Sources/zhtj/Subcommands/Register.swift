@@ -46,7 +46,7 @@ extension ZHTJ {
                 try stored.save(path: global.credentialsPath)
                 if global.json {
                     // Never print the secret: the JSON leaves it out.
-                    let object = try JSONSerialization.jsonObject(with: json) as? [String: Any] ?? [:]
+                    let object = try JSONSerialization.jsonObject(with: json.pretty()) as? [String: Any] ?? [:]
                     let admin = object["admin"] ?? [:]
                     let out = try JSONSerialization.data(
                         withJSONObject: ["admin": admin, "credentialsFile": global.credentialsPath], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -70,7 +70,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (result, json) = try global.send(API.Whoami.self, NoParams())
-                global.emit(json) {
+                try global.emit(json) {
                     var lines = ["系统用户 uid: \(result.uid)\(result.isOperator ? "（运维人员 operator）" : "")"]
                     if let admin = result.admin {
                         lines.append("管理员 admin: \(admin.name) (#\(admin.id)), \(Format.org(admin.org))")

@@ -19,7 +19,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (result, json) = try global.send(API.Reminders.self, RemindersParams(org: org, send: send))
-                global.emit(json) {
+                try global.emit(json) {
                     var text = result.reminders.map { $0.isEmpty ? "\($0.org.fullName)：没有待办 / nothing is open" : $0.text() }.joined(separator: "\n")
                     for (org, outcome) in result.delivery.sorted(by: { $0.key < $1.key }) {
                         switch outcome {
@@ -45,7 +45,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (m, json) = try global.send(API.Transfer.self, TransferParams(member: member, to: to))
-                global.emit(json) { "已转接 / transferred: \(m.name) → \(m.branch)" }
+                try global.emit(json) { "已转接 / transferred: \(m.name) → \(m.branch)" }
             }
         }
     }
@@ -68,7 +68,7 @@ extension ZHTJ {
                      String(r.authenticated), r.shareAuthenticated.map { String(format: "%.0f%%", $0 * 100) } ?? "—"]
                 }
                 if let csv { try CSVFile.write(header: header, rows: rows.map(cells), to: csv) }
-                global.emit(json) {
+                try global.emit(json) {
                     var table = TextTable(header: header)
                     for r in rows { table.add(cells(r)) }
                     return table.render() + (csv.map { "\n已写入 / written to \($0)" } ?? "")

@@ -17,7 +17,7 @@ extension ZHTJ {
             try guarded {
                 if overview {
                     let (rows, json) = try global.send(API.ReviewsOverview.self, NoParams())
-                    global.emit(json) {
+                    try global.emit(json) {
                         var table = TextTable(header: ["编号 ID", "组织 org", "待审核 pending", "已通过 approved", "已退回 rejected", "未上传 not uploaded"])
                         for r in rows { table.add([r.org.displayID, r.org.fullName, String(r.pending), String(r.approved), String(r.rejected), String(r.notUploaded)]) }
                         return table.render()
@@ -25,7 +25,7 @@ extension ZHTJ {
                     return
                 }
                 let (items, json) = try global.send(API.Reviews.self, NoParams())
-                global.emit(json) {
+                try global.emit(json) {
                     if items.isEmpty { return "没有待审核的档案 / no reviews are waiting for you" }
                     var table = TextTable(header: ["审核号 id", "团员 member", "编号 number", "团支部 branch", "页数 pages", "编号来源 from", "等待 days"])
                     for i in items {
@@ -48,7 +48,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (m, json) = try global.send(API.ReviewApprove.self, DecisionParams(id: id, reason: nil, reasonCode: nil))
-                global.emit(json) { "已通过 / approved: \(m.name) — \(m.status?.chinese ?? "") \(m.status?.rawValue ?? "")" }
+                try global.emit(json) { "已通过 / approved: \(m.name) — \(m.status?.chinese ?? "") \(m.status?.rawValue ?? "")" }
             }
         }
     }
@@ -71,7 +71,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (m, json) = try global.send(API.ReviewReject.self, DecisionParams(id: id, reason: reason, reasonCode: reasonCode))
-                global.emit(json) { "已退回 / rejected: \(m.name) — \(m.status?.chinese ?? "") \(m.status?.rawValue ?? "")" }
+                try global.emit(json) { "已退回 / rejected: \(m.name) — \(m.status?.chinese ?? "") \(m.status?.rawValue ?? "")" }
             }
         }
     }
@@ -118,7 +118,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (entries, json) = try global.send(API.MemberHistory.self, MemberKeyParams(key: member))
-                global.emit(json) { Self.render(entries) }
+                try global.emit(json) { Self.render(entries) }
             }
         }
 
@@ -142,7 +142,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (r, json) = try global.send(API.AuditVerify.self, NoParams())
-                global.emit(json) {
+                try global.emit(json) {
                     var lines = ["审计记录 audit rows: \(r.rows), 档案文件 archive files: \(r.files)"]
                     if r.breaks.isEmpty {
                         lines.append("完好 / intact: no break found")

@@ -13,7 +13,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (uploads, json) = try global.send(API.UploadsUnmatched.self, NoParams())
-                global.emit(json) {
+                try global.emit(json) {
                     if uploads.isEmpty { return "没有待匹配的文件 / no unmatched files" }
                     var table = TextTable(header: ["编号 id", "文件 file", "目录 folder", "页数 pages", "编号 number", "原因 why", "收到 received"])
                     for u in uploads {
@@ -49,7 +49,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (u, json) = try global.send(API.UploadAttach.self, AttachParams(upload: upload, member: member))
-                global.emit(json) { "已归档 / archived: \(u.name) → \(u.memberName ?? "") (#\(u.memberID ?? 0)), 版本 version \(u.version ?? 0)" }
+                try global.emit(json) { "已归档 / archived: \(u.name) → \(u.memberName ?? "") (#\(u.memberID ?? 0)), 版本 version \(u.version ?? 0)" }
             }
         }
     }
@@ -63,7 +63,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (uploads, json) = try global.send(API.UploadsRefused.self, NoParams())
-                global.emit(json) {
+                try global.emit(json) {
                     if uploads.isEmpty { return "没有被拒的文件 / no refused files" }
                     var table = TextTable(header: ["编号 id", "文件 file", "目录 folder", "原因 reason", "收到 received"])
                     for u in uploads { table.add([String(u.id), u.name, u.folder, u.reason ?? u.reasonCode ?? "", Format.time(u.receivedAt)]) }
@@ -84,7 +84,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (u, json) = try global.send(API.UploadRetry.self, UploadRefParams(upload: upload))
-                global.emit(json) { "已放回收件目录 / back in inbox/\(u.folder): \(u.name)" }
+                try global.emit(json) { "已放回收件目录 / back in inbox/\(u.folder): \(u.name)" }
             }
         }
     }
