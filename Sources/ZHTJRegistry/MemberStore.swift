@@ -11,6 +11,7 @@ public protocol MemberStore: Sendable {
     func member(developmentNumber: String) throws -> (id: Int64, branchID: Int64, branchPath: String, joinYear: Int, name: String)?
     /// Sets a validated development number (refused when another member has it); returns the uploads it lets match.
     func setNumber(memberID: Int64, number: String, previous: String?, reason: String, caller: Caller, now: Date) throws -> [Int64]
-    func transfer(memberID: Int64, from branch: OrgSummary, to target: OrgSummary, caller: Caller, now: Date) throws
+    /// Moves a member to `target`, recording the move (from the member's branch at that moment) in its history.
+    func transfer(memberID: Int64, to target: OrgSummary, caller: Caller, now: Date) throws
     func labelEntries(orgRef: String?, memberKeys: [String], onlyMissing: Bool, within subtree: Subtree) throws -> (entries: [LabelEntry], withoutNumber: [String])
 }

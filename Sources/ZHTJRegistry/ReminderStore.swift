@@ -7,7 +7,6 @@ public protocol ReminderStore: Sendable {
     func reminderCounts(orgID: Int64) throws -> (notUploaded: Int, notAuthenticated: Int, reviewsWaiting: Int)
     /// Every org's reminder from one pass over the open e-archives (the daily sweep), except the `skipping` orgs.
     func forEachReminder(now: Date, skipping: Set<Int64>, _ body: (Reminder) throws -> Void) throws
-    func allOrgIDs() throws -> [Int64]
     func remindersSent(day: String) throws -> Set<Int64>
     func markRemindersSent(_ sent: [(orgID: Int64, file: String)], day: String, now: Date) throws -> [Int64]
     func markReminderSent(orgID: Int64, day: String, file: String, now: Date) throws -> Bool

@@ -17,7 +17,6 @@ public protocol UploadStore: Sendable {
     /// Matches unmatched files to members whose numbers have since been set; returns the uploads matched.
     func matchUnmatched(now: Date) throws -> [Int64]
     func markRetried(uploadID: Int64, caller: Caller, now: Date) throws
-    func versions(memberID: Int64) throws -> [UploadInfo]
 }
 
 extension UploadStore {

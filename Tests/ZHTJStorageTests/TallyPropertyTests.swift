@@ -91,8 +91,8 @@ import ZHTJRegistry
                     let m = members[random.next(members.count)]
                     let member = try db.member(key: String(m.id), within: .everything)
                     let target = try #require(try db.org(id: branches[random.next(branches.count)]))
-                    guard target.id != member.branchID, let from = try db.org(id: member.branchID) else { continue }
-                    try db.transfer(memberID: m.id, from: from, to: target, caller: caller, now: Self.now)
+                    guard target.id != member.branchID else { continue }
+                    try db.transfer(memberID: m.id, to: target, caller: caller, now: Self.now)
                 case 5:
                     name = "change"
                     let m = members[random.next(members.count)]

@@ -113,8 +113,7 @@ extension RequestHandler {
             throw ZHTJError.notAllowed(
                 "团员\(member.name)身份\(status.chinese)，认证前不能转接 / \(member.name) is \(status.rawValue): members who need an e-archive are authenticated before a transfer (R-E11)")
         }
-        let from = try database.org(id: member.branchID) ?? target
-        try database.transfer(memberID: member.id, from: from, to: target, caller: context.caller, now: context.now)
+        try database.transfer(memberID: member.id, to: target, caller: context.caller, now: context.now)
         // The member may now be outside the admin's subtree: read the result without the scope.
         return try database.member(key: String(member.id), within: .everything)
     }

@@ -13,7 +13,6 @@ final class RequestGate: Sendable {
     private struct State {
         var running = 0
         var waiting: [CheckedContinuation<Void, Never>] = []
-        var next = 0
     }
 
     init(limit: Int) {
@@ -55,15 +54,12 @@ final class RequestGate: Sendable {
 
     private func leave() {
         let next = state.withLockedValue { s -> CheckedContinuation<Void, Never>? in
-            guard s.next < s.waiting.count else {
+            // The place passes to the longest waiting request (`running` stays the same), or comes free.
+            guard !s.waiting.isEmpty else {
                 s.running -= 1
-                s.waiting.removeAll(keepingCapacity: true)
-                s.next = 0
                 return nil
             }
-            // The place passes to the longest waiting request: `running` stays the same.
-            defer { s.next += 1 }
-            return s.waiting[s.next]
+            return s.waiting.removeFirst()
         }
         next?.resume()
     }

@@ -68,11 +68,6 @@ extension AppDatabase {
         return (item, latest)
     }
 
-    /// Every org id, root first (for the daily sweep).
-    public func allOrgIDs() throws -> [Int64] {
-        try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM org ORDER BY path") }
-    }
-
     /// Records that `orgID` got its reminder for `day`; false when it already had one (one per org and day).
     public func markReminderSent(orgID: Int64, day: String, file: String, now: Date) throws -> Bool {
         try write { db in

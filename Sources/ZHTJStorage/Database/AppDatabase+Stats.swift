@@ -6,12 +6,16 @@ import ZHTJRegistry
 extension AppDatabase {
     /// Moves a member to another branch (the handler has checked R-E11 and the admin's subtree); the archive stays
     /// with the member and the move is recorded in the member's history.
-    public func transfer(memberID: Int64, from branch: OrgSummary, to target: OrgSummary, caller: Caller, now: Date) throws {
+    public func transfer(memberID: Int64, to target: OrgSummary, caller: Caller, now: Date) throws {
         try write { db in
+            let branch = try required(
+                Row.fetchOne(db, sql: "SELECT org.id, org.fullName FROM member JOIN org ON org.id = member.branchID WHERE member.id = ?", arguments: [memberID]),
+                "the branch of member \(memberID)")
+            let fromID: Int64 = branch["id"], fromName: String = branch["fullName"]
             try db.execute(sql: "INSERT INTO transfer (memberID, fromBranchID, toBranchID, byAdmin, at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [memberID, branch.id, target.id, caller.adminID, now])
+                           arguments: [memberID, fromID, target.id, caller.adminID, now])
             try db.execute(sql: "UPDATE member SET branchID = ? WHERE id = ?", arguments: [target.id, memberID])
-            try Self.record(db, caller: caller, action: "member.transfer", target: "member:\(memberID)", detail: "\(branch.fullName) → \(target.fullName)", at: now)
+            try Self.record(db, caller: caller, action: "member.transfer", target: "member:\(memberID)", detail: "\(fromName) → \(target.fullName)", at: now)
         }
     }
 

@@ -131,11 +131,4 @@ extension AppDatabase {
     public func documentHashes() throws -> Set<String> {
         try read { db in Set(try String.fetchAll(db, sql: "SELECT sha256 FROM document")) }
     }
-
-    /// The member's archive versions, newest last.
-    public func versions(memberID: Int64) throws -> [UploadInfo] {
-        try read { db in
-            try Row.fetchAll(db, sql: Self.uploadSelection + " WHERE archiveVersion.memberID = ? ORDER BY archiveVersion.version", arguments: [memberID]).map(Self.info)
-        }
-    }
 }
