@@ -55,15 +55,34 @@ import ZHTJTestSupport
         #expect(!names(done, "notUploaded").contains("吴敏"))
     }
 
-    // R-E10: the reviewing org is told how many reviews wait for it; the text is Chinese with English.
+    // R-E10: the reviewing org is told how many reviews wait for it; the text is Chinese with English. Above branch
+    // level (issue 13) it counts per subordinate and names the longest overdue; `--all` and `--csv` give every name.
     @Test func reviewsWaitingAndTheText() throws {
         let s = try Self.setUp()
         try s.daemon.drop(PDFBuilder.textForm(number: "202144010001"), folder: branchA, name: "李明.pdf")
         try s.daemon.waitForEmptyInbox()
         let text = try expectOK(s.daemon.cli(["reminders"], credentials: "a.cred")).stdout
         #expect(text.contains("1 reviews are waiting for you"))
-        #expect(text.contains("团员档案尚未上传 / e-archives not uploaded"))
-        #expect(text.contains("吴敏"))
+        #expect(text.contains("按下级组织 / per subordinate org"))
+        #expect(text.contains("计算机专业2023级3班团支部  2 · 1 · 0 · 2  (0003)"), "\(text)")
+        #expect(text.contains("张伟 202244010002"))
+        // 吴敏 is open but not overdue on 24 November: counted, not named.
+        #expect(!text.contains("吴敏"))
+        #expect(text.contains("--all"))
+        let all = try expectOK(s.daemon.cli(["reminders", "--all"], credentials: "a.cred")).stdout
+        #expect(all.contains("团员档案尚未上传 / e-archives not uploaded"))
+        #expect(all.contains("吴敏"))
+        let csv = s.daemon.root + "/open.csv"
+        let written = try expectOK(s.daemon.cli(["reminders", "--csv", csv], credentials: "a.cred")).stdout
+        #expect(written.contains("3 open members written to"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let table = String(decoding: bytes, as: UTF8.self)
+        #expect(table.contains("姓名 name,"))
+        #expect(table.contains("吴敏,202644010050,"))
+        // The branch's own reminder names every open member.
+        let branch = try expectOK(s.daemon.cli(["reminders", "--org", "0003"], credentials: "a.cred")).stdout
+        #expect(branch.contains("吴敏"))
     }
 
     // One reminder per org and day, also across a restart; the outbox holds the day's file.

@@ -109,20 +109,20 @@ import ZHTJRegistry
                     Self.draft(4, "赵丽", seq: 9, joined: "2012-05", branch: 25, number: nil),
                 ], within: .everything, caller: admin, now: Self.now)
             var seen = 0
-            try db.forEachReminder(now: Self.now, skipping: [3]) { reminder in
+            try db.forEachReminder(now: Self.now, oldest: 20, skipping: [3]) { reminder in
                 seen += 1
                 #expect(reminder.org.id != 3)
-                let single = try db.reminder(orgID: reminder.org.id, now: Self.now)
+                let single = try db.reminder(orgID: reminder.org.id, now: Self.now, oldest: 20)
                 #expect(reminder == single)
             }
             #expect(seen == 24)
             // The banner's counts are the reminder's (R-E10).
             for org: Int64 in [1, 2, 23, 25] {
                 let counts = try db.reminderCounts(orgID: org)
-                let reminder = try db.reminder(orgID: org, now: Self.now)
-                #expect(counts.notUploaded == reminder.notUploaded.count)
+                let reminder = try db.reminder(orgID: org, now: Self.now, oldest: 20)
+                #expect(counts.notUploaded == reminder.counts.notUploaded)
                 #expect(counts.notAuthenticated == reminder.notAuthenticatedCount)
-                #expect(counts.reviewsWaiting == reminder.reviewsWaiting.count)
+                #expect(counts.reviewsWaiting == reminder.reviewsWaitingCount)
             }
             #expect(try db.reminderCounts(orgID: 1).notUploaded == 2)
             #expect(try db.markRemindersSent([(1, "a"), (2, "b")], day: "2026-09-21", now: Self.now) == [1, 2])

@@ -34,6 +34,20 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return years
     }
 
+    /// The date `days` days later (earlier when negative), by the proleptic Gregorian calendar.
+    public func adding(days: Int) -> CivilDate {
+        var (y, m, d) = (year, month, day + days)
+        while d > CivilDate.daysIn(year: y, month: m) {
+            d -= CivilDate.daysIn(year: y, month: m)
+            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+        }
+        while d < 1 {
+            (y, m) = m == 1 ? (y - 1, 12) : (y, m - 1)
+            d += CivilDate.daysIn(year: y, month: m)
+        }
+        return CivilDate(year: y, month: m, day: d)!
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)

@@ -19,9 +19,12 @@ public struct BannerResult: Codable, Sendable {
 public struct RemindersParams: Codable, Sendable {
     public var org: String?
     public var send: Bool
-    public init(org: String?, send: Bool) {
+    /// Every open member of the subtree by name instead of the daily reminder's counts and oldest overdue (absent: false).
+    public var all: Bool?
+    public init(org: String?, send: Bool, all: Bool? = nil) {
         self.org = org
         self.send = send
+        self.all = all
     }
 }
 

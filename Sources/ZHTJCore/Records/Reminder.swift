@@ -1,63 +1,62 @@
 import Foundation
 
 /// An org's reminder (R-E2, R-E10): what is open in its subtree, and the reviews waiting for it.
+///
+/// A branch (an org with no subordinate org) gets every open member by name. An org above branch level gets the
+/// counts per direct subordinate and the oldest overdue members of its subtree (`reminders.oldest`, default 20), so
+/// its size grows with the number of subordinates, not with the members below them; `zhtj reminders --all` (or
+/// `--csv FILE`) asks for every name.
 public struct Reminder: Codable, Sendable, Equatable {
     public var org: OrgSummary
     public var date: String
+    /// The whole subtree, counted.
+    public var counts: ReminderCounts
+    public var listing: ReminderListing
+    /// With `listing == .members`: the open members by kind, oldest due first; empty otherwise.
     public var notUploaded: [ReminderItem]
     public var waitingForReview: [ReminderItem]
     public var rejected: [ReminderItem]
-    /// Overdue members (more than 30 days after joining, not authenticated); for a committee these are escalated.
+    /// Overdue members (more than 30 days after joining, not authenticated), oldest due first: every one with
+    /// `listing == .members`, the oldest `reminders.oldest` of the subtree with `.oldestOverdue`.
     public var overdue: [ReminderItem]
-    /// Pending reviews this org must decide, oldest first.
+    /// Above branch level: one line per direct subordinate org, in tree order, and one for the org's own members
+    /// if it holds any; empty for a branch.
+    public var subordinates: [SubordinateReminder]
+    /// Pending reviews this org must decide, oldest first (at most `reminders.oldest` of them)…
     public var reviewsWaiting: [ReviewItem]
+    /// … of this many.
+    public var reviewsWaitingCount: Int
 
-    public init(org: OrgSummary, date: String, notUploaded: [ReminderItem], waitingForReview: [ReminderItem], rejected: [ReminderItem], overdue: [ReminderItem], reviewsWaiting: [ReviewItem]) {
+    public init(
+        org: OrgSummary, date: String, counts: ReminderCounts, listing: ReminderListing, notUploaded: [ReminderItem] = [],
+        waitingForReview: [ReminderItem] = [], rejected: [ReminderItem] = [], overdue: [ReminderItem] = [],
+        subordinates: [SubordinateReminder] = [], reviewsWaiting: [ReviewItem] = [], reviewsWaitingCount: Int? = nil
+    ) {
         self.org = org
         self.date = date
+        self.counts = counts
+        self.listing = listing
         self.notUploaded = notUploaded
         self.waitingForReview = waitingForReview
         self.rejected = rejected
         self.overdue = overdue
+        self.subordinates = subordinates
         self.reviewsWaiting = reviewsWaiting
+        self.reviewsWaitingCount = reviewsWaitingCount ?? reviewsWaiting.count
     }
 
-    public var isEmpty: Bool { notUploaded.isEmpty && waitingForReview.isEmpty && rejected.isEmpty && reviewsWaiting.isEmpty }
+    public var isEmpty: Bool { counts.isEmpty && reviewsWaitingCount == 0 }
 
-    public var notAuthenticatedCount: Int { notUploaded.count + waitingForReview.count + rejected.count }
+    public var notAuthenticatedCount: Int { counts.notAuthenticated }
 
-    /// The text of the reminder, in Chinese with English, as the outbox file and the hook receive it.
-    public func text() -> String {
-        var lines = ["【智慧团建提醒 zhtj reminder】\(org.fullName) (\(org.displayID)) — \(date)", ""]
-        if let line = ReminderPolicy.banner(notUploaded: notUploaded.count, notAuthenticated: notAuthenticatedCount, reviewsWaiting: reviewsWaiting.count) {
-            lines.append(line)
-            lines.append("")
-        }
-        func section(_ title: String, _ items: [ReminderItem], detail: (ReminderItem) -> String = { _ in "" }) {
-            guard !items.isEmpty else { return }
-            lines.append(title)
-            for item in items.sorted(by: { ($0.branch, $0.name) < ($1.branch, $1.name) }) {
-                lines.append("  - \(item.name) \(item.developmentNumber ?? "") \(item.branch) 入团 joined \(item.joinDate)\(detail(item))")
-            }
-            lines.append("")
-        }
-        if !reviewsWaiting.isEmpty {
-            lines.append("\(reviewsWaiting.count) 份档案等待您审核（最早的在前）/ \(reviewsWaiting.count) reviews are waiting for you, oldest first:")
-            for r in reviewsWaiting { lines.append("  - #\(r.id) \(r.member) \(r.branch) 等待 \(r.waitingDays) 天 / waiting \(r.waitingDays) days") }
-            lines.append("")
-        }
-        section("团员档案尚未上传 / e-archives not uploaded:", notUploaded)
-        section("档案等待上级审核 / waiting for review:", waitingForReview)
-        section("档案被退回，请重新上传 / rejected, upload again:", rejected) { " — 原因 reason: \($0.reason ?? "")" }
-        section("已超过入团后30天仍未认证（已报上级团委）/ overdue: more than 30 days after joining and not authenticated (escalated):", overdue)
-        var branches: [String: Int] = [:]
-        for item in notUploaded + waitingForReview + rejected { branches[item.branch, default: 0] += 1 }
-        if branches.count > 1 {
-            lines.append("按团支部汇总 / per branch:")
-            for (branch, count) in branches.sorted(by: { $0.key < $1.key }) { lines.append("  \(branch): \(count)") }
-            lines.append("")
-        }
-        lines.append("详情 / details: zhtj reminders --org \(org.displayID)")
-        return lines.joined(separator: "\n") + "\n"
-    }
+    /// Every listed open member once (the overdue list repeats some of them).
+    public var listedMembers: [ReminderItem] { notUploaded + waitingForReview + rejected }
+}
+
+/// How a reminder lists members.
+public enum ReminderListing: String, Codable, Sendable {
+    /// Every open member of the org by name: a branch's reminder, or `--all`.
+    case members
+    /// Counts per subordinate and the oldest overdue members: an org above branch level.
+    case oldestOverdue = "oldest-overdue"
 }

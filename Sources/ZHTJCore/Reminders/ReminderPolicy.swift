@@ -9,7 +9,13 @@ public enum ReminderPolicy {
     /// (a month-only date counts from the month's last day, in the member's favour).
     public static func isOverdue(joined: JoinDate, status: MemberStatus, today: CivilDate) -> Bool {
         guard status == .notAuthenticated || status == .authenticationFailed else { return false }
-        return days(from: joined.lastDay, to: today) > deadlineDays
+        return dueDate(joined: joined) < today
+    }
+
+    /// R-E2: the last day an e-archive is on time, `deadlineDays` after the join date's last possible day; overdue
+    /// from the day after. The store keeps open members' counts by this date (v8), so the line moves with the date.
+    public static func dueDate(joined: JoinDate) -> CivilDate {
+        joined.lastDay.adding(days: deadlineDays)
     }
 
     /// Whole days from `a` to `b`.

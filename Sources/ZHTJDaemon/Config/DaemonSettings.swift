@@ -49,6 +49,9 @@ public struct DaemonSettings: Sendable {
     public var reminderCheckSeconds: Int = 60
     /// `reminders.hook`: a shell command run once per admin with the reminder on stdin (e.g. `sendmail -t`); none by default.
     public var reminderHook: String?
+    /// `reminders.oldest`: above branch level, how many of the longest-overdue members (and of the reviews waiting)
+    /// a reminder names; the rest are counted.
+    public var reminderOldest: Int = 20
     /// `reminders.hookAttempts`, `reminders.hookRetrySeconds`, `reminders.hookTimeoutSeconds`.
     public var hookAttempts: Int = 3
     public var hookRetrySeconds: Int = 30
@@ -146,6 +149,10 @@ public struct DaemonSettings: Sendable {
         }
         settings.reminderTime = (parts[0], parts[1])
         settings.reminderCheckSeconds = try positive(reader, "reminders.checkSeconds", settings.reminderCheckSeconds)
+        settings.reminderOldest = try positive(reader, "reminders.oldest", settings.reminderOldest)
+        guard settings.reminderOldest <= 1000 else {
+            throw SettingsError.invalid(key: "reminders.oldest", value: String(settings.reminderOldest), expected: "a whole number from 1 to 1000")
+        }
         settings.reminderHook = reader.string(forKey: "reminders.hook").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         settings.hookAttempts = try positive(reader, "reminders.hookAttempts", settings.hookAttempts)
         settings.hookRetrySeconds = try positive(reader, "reminders.hookRetrySeconds", settings.hookRetrySeconds)

@@ -12,12 +12,15 @@ enum ReminderRoutes: RouteCollection {
 }
 
 extension RequestHandler {
-    /// `reminders [--org ORG] [--send]` (R-E10): the caller's org's reminder, or one org's of its subtree;
-    /// `--send` delivers it now (at most once per org and day).
+    /// `reminders [--org ORG] [--all] [--send]` (R-E10): the caller's org's reminder, or one org's of its subtree,
+    /// as the daily one (a branch's names; above it counts and the oldest `reminders.oldest`), or with `all` every
+    /// open member by name; `--send` delivers the daily one now (at most once per org and day).
     func reminders(_ params: RemindersParams, _ context: AdminContext) throws -> RemindersResult {
         let admin = context.admin
         let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? admin.org
-        let reminder = try database.reminder(orgID: org.id, now: context.now)
+        let reminder = params.all == true
+            ? try database.fullReminder(orgID: org.id, now: context.now)
+            : try database.reminder(orgID: org.id, now: context.now, oldest: settings.reminderOldest)
         var delivery: [String: String] = [:]
         if params.send {
             delivery[org.displayID] = try self.delivery.deliver(orgID: org.id, now: context.now).rawValue

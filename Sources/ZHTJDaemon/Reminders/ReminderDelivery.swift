@@ -34,7 +34,7 @@ public final class ReminderDelivery: Sendable {
     public func deliver(orgID: Int64, now: Date) throws -> Outcome {
         let day = CivilDate(now).description
         if try database.reminderSent(orgID: orgID, day: day) { return .alreadySent }
-        let reminder = try database.reminder(orgID: orgID, now: now)
+        let reminder = try database.reminder(orgID: orgID, now: now, oldest: settings.reminderOldest)
         guard !reminder.isEmpty else { return .nothingOpen }
         let (file, text) = try write(reminder, day: day)
         guard try database.markReminderSent(orgID: orgID, day: day, file: file, now: now) else { return .alreadySent }
@@ -63,7 +63,7 @@ public final class ReminderDelivery: Sendable {
         var outcome = SweepOutcome()
         outcome.alreadySent = done.count
         var written: [(reminder: Reminder, file: String, text: String)] = []
-        try database.forEachReminder(now: now, skipping: done) { reminder in
+        try database.forEachReminder(now: now, oldest: settings.reminderOldest, skipping: done) { reminder in
             outcome.orgs += 1
             guard !reminder.isEmpty else {
                 outcome.nothingOpen += 1

@@ -4,87 +4,99 @@ import ZHTJCore
 import ZHTJRegistry
 
 extension AppDatabase {
-    /// Every org's reminder for the day of `now`, in path order (root first), computed in one pass over the open
-    /// e-archives and the pending reviews instead of one subtree query per org: the daily sweep (R-E2, R-E10).
-    /// Each reminder equals `reminder(orgID:now:)` for its org. `body` is called for each org not in `skipping`,
-    /// also for an empty reminder, after the read transaction (it may use the database).
-    public func forEachReminder(now: Date, skipping: Set<Int64> = [], _ body: (Reminder) throws -> Void) throws {
-        let today = CivilDate(now)
-        let (orgs, items, kinds, lists, reviews) = try read { db in
-            let orgs = try OrgRow.fetchAll(db, sql: OrgRow.selection + " ORDER BY org.path")
-            var index: [Int64: Int] = [:]
-            index.reserveCapacity(orgs.count)
-            for (i, row) in orgs.enumerated() { index[row.org.id!] = i }
-
-            // The open items, each listed under every org on its branch's path, in member order.
-            var items: [ReminderItem] = []
-            var kinds: [ReminderKind] = []
-            var lists = [[Int32]](repeating: [], count: orgs.count)
-            let rows = try Row.fetchCursor(db, sql: Self.openArchivesSQL, arguments: [MembershipRules.eArchiveFromYear, "/", "0"])
-            while let row = try rows.next() {
-                guard let (item, latest) = Self.openItem(row, today: today) else { continue }
-                let kind: ReminderKind
-                switch latest {
-                case nil, .superseded: kind = .notUploaded
-                case .pending: kind = .waiting
-                case .rejected: kind = .rejected
-                case .approved: continue
-                }
-                let position = Int32(items.count)
-                items.append(item)
-                kinds.append(kind)
-                let path: String = row["branchPath"]
-                for part in path.split(separator: "/") {
-                    if let id = Int64(part), let i = index[id] { lists[i].append(position) }
-                }
-            }
-            var reviews: [Int64: [ReviewItem]] = [:]
-            let pending = try Row.fetchCursor(db, sql: Self.pendingReviewsSQL + " ORDER BY v.id")
-            while let row = try pending.next() {
-                guard let reviewer: Int64 = row["reviewerOrgID"] else { continue }
-                reviews[reviewer, default: []].append(Self.reviewItem(row, now: now))
-            }
-            return (orgs, items, kinds, lists, reviews)
-        }
-
-        for (i, row) in orgs.enumerated() where !skipping.contains(row.org.id!) {
-            var notUploaded: [ReminderItem] = [], waiting: [ReminderItem] = [], rejected: [ReminderItem] = []
-            var overdue: [ReminderItem] = []
-            for position in lists[i] {
-                let item = items[Int(position)]
-                switch kinds[Int(position)] {
-                case .notUploaded: notUploaded.append(item)
-                case .waiting: waiting.append(item)
-                case .rejected: rejected.append(item)
-                }
-                if item.overdue { overdue.append(item) }
-            }
-            try body(Reminder(
-                org: row.summary, date: today.description, notUploaded: notUploaded, waitingForReview: waiting,
-                rejected: rejected, overdue: overdue, reviewsWaiting: reviews[row.org.id!] ?? []))
-        }
-    }
-
-    /// The orgs that already had their reminder on `day`.
-    public func remindersSent(day: String) throws -> Set<Int64> {
-        try read { db in Set(try Int64.fetchAll(db, sql: "SELECT orgID FROM reminderSent WHERE day = ?", arguments: [day])) }
-    }
-
-    /// Records many orgs' reminders for `day` in one transaction; returns the orgs that had none yet that day.
-    public func markRemindersSent(_ sent: [(orgID: Int64, file: String)], day: String, now: Date) throws -> [Int64] {
-        try write { db in
-            var fresh: [Int64] = []
-            for (orgID, file) in sent {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO reminderSent (orgID, day, sentAt, file) VALUES (?, ?, ?, ?)", arguments: [orgID, day, now, file])
-                guard db.changesCount == 1 else { continue }
-                try Self.record(db, caller: Caller(uid: 0, orgID: orgID), action: "reminder.sent", target: "org:\(orgID)", detail: day, at: now)
-                fresh.append(orgID)
-            }
-            return fresh
+    /// Every org's reminder for the day of `now`, in path order (root first), from one read of the tallies, one
+    /// walk over the open members in due-date order and one over the pending reviews, instead of queries per org: the
+    /// daily sweep (R-E2, R-E10). Each reminder equals `reminder(orgID:now:oldest:)` for its org. `body` is called
+    /// for each org not in `skipping`, also for an empty reminder, after the read transaction (it may use the database).
+    public func forEachReminder(now: Date, oldest: Int, skipping: Set<Int64> = [], _ body: (Reminder) throws -> Void) throws {
+        let today = CivilDate(now).description
+        let sweep = try read { db in try SweepData(db, today: today, oldest: oldest, now: now) }
+        for i in sweep.orgs.indices where !skipping.contains(sweep.orgs[i].id) {
+            try body(sweep.reminder(i, today: today))
         }
     }
 }
 
-/// Where an open item of a reminder goes.
-private enum ReminderKind { case notUploaded, waiting, rejected }
+/// What the sweep reads, indexed by the org's position in path order.
+private struct SweepData {
+    var orgs: [OrgSummary] = []
+    var parent: [Int] = []
+    var children: [[Int]] = []
+    var counts: [ReminderCounts] = []
+    var items: [ReminderItem] = []
+    /// A branch's open members, and the longest-overdue members of an org above branch level: positions in `items`.
+    var lists: [[Int32]] = []
+    var reviews: [Int64: (items: [ReviewItem], count: Int)] = [:]
+
+    init(_ db: Database, today: String, oldest: Int, now: Date) throws {
+        var index: [Int64: Int] = [:]
+        let rows = try OrgRow.fetchAll(db, sql: OrgRow.selection + " ORDER BY org.path")
+        index.reserveCapacity(rows.count)
+        orgs.reserveCapacity(rows.count)
+        for (i, row) in rows.enumerated() {
+            index[row.org.id!] = i
+            orgs.append(row.summary)
+        }
+        parent = orgs.map { $0.parentID.flatMap { index[$0] } ?? -1 }
+        children = [[Int]](repeating: [], count: orgs.count)
+        // Children in id order, as `reminder(orgID:)` lists them.
+        for i in orgs.indices.sorted(by: { orgs[$0].id < orgs[$1].id }) where parent[i] >= 0 { children[parent[i]].append(i) }
+        lists = [[Int32]](repeating: [], count: orgs.count)
+
+        counts = [ReminderCounts](repeating: ReminderCounts(), count: orgs.count)
+        let tallies = try Row.fetchCursor(
+            db, sql: "SELECT orgID, bucket, sum(count) AS n FROM orgTally WHERE joinYear >= ? GROUP BY orgID, bucket",
+            arguments: [MembershipRules.eArchiveFromYear])
+        while let row = try tallies.next() {
+            if let i = index[row["orgID"]] { counts[i].add(bucket: row["bucket"], row["n"]) }
+        }
+        let due = try Row.fetchCursor(db, sql: "SELECT orgID, sum(count) AS n FROM orgDue WHERE dueDate < ? GROUP BY orgID", arguments: [today])
+        while let row = try due.next() {
+            if let i = index[row["orgID"]] { counts[i].overdue = row["n"] }
+        }
+
+        // Every open member once, oldest due first (the partial index's order): into its branch's list if the branch
+        // is one (no subordinate org); if overdue, into the lists of the orgs above it until one is full — an org's
+        // list holds the first `oldest` of its subtree, and an org above a full one is full too.
+        let open = try Row.fetchCursor(
+            db, sql: """
+                SELECT \(AppDatabase.openItemColumns) FROM member AS m INDEXED BY member_open_due JOIN org AS b ON b.id = m.branchID
+                WHERE \(AppDatabase.openMemberTerms) ORDER BY m.dueDate, m.id
+                """)
+        while let row = try open.next() {
+            guard let b = index[row["branchID"]] else { continue }
+            let item = AppDatabase.openItem(row, today: today)
+            let position = Int32(items.count)
+            items.append(item)
+            if children[b].isEmpty { lists[b].append(position) }
+            guard item.overdue else { continue }
+            var j = children[b].isEmpty ? parent[b] : b
+            while j >= 0, lists[j].count < oldest {
+                lists[j].append(position)
+                j = parent[j]
+            }
+        }
+
+        let pending = try Row.fetchCursor(db, sql: AppDatabase.pendingReviewsSQL + " ORDER BY v.id")
+        while let row = try pending.next() {
+            guard let reviewer: Int64 = row["reviewerOrgID"] else { continue }
+            var entry = reviews[reviewer] ?? ([], 0)
+            entry.count += 1
+            if entry.items.count < oldest { entry.items.append(AppDatabase.reviewItem(row, now: now)) }
+            reviews[reviewer] = entry
+        }
+    }
+
+    func reminder(_ i: Int, today: String) -> Reminder {
+        let listed = lists[i].map { items[Int($0)] }
+        let review = reviews[orgs[i].id] ?? ([], 0)
+        guard !children[i].isEmpty else {
+            return AppDatabase.memberReminder(
+                orgs[i], today: today, counts: counts[i], items: listed, subordinates: [], reviews: review.items, reviewCount: review.count)
+        }
+        return Reminder(
+            org: orgs[i], date: today, counts: counts[i], listing: .oldestOverdue, overdue: listed,
+            subordinates: AppDatabase.subordinates(children[i].map { (orgs[$0], counts[$0]) }, total: counts[i]),
+            reviewsWaiting: review.items, reviewsWaitingCount: review.count)
+    }
+}

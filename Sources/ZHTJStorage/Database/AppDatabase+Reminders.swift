@@ -4,98 +4,137 @@ import ZHTJCore
 import ZHTJRegistry
 
 extension AppDatabase {
-    /// The reminder of one org for `today` (R-E2, R-E10): its subtree's open e-archives and the reviews it owes.
-    public func reminder(orgID: Int64, now: Date) throws -> Reminder {
-        let today = CivilDate(now)
-        guard let org = try self.org(id: orgID) else { throw ZHTJError.orgNotFound(String(orgID)) }
-        let (lower, upper) = Self.subtreeBounds(try self.path(of: orgID))
-        let reviews = try reviewQueue(reviewerOrgID: orgID, now: now)
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: Self.openArchivesSQL, arguments: [MembershipRules.eArchiveFromYear, lower, upper])
-        }
-        var notUploaded: [ReminderItem] = [], waiting: [ReminderItem] = [], rejected: [ReminderItem] = [], overdue: [ReminderItem] = []
-        for row in rows {
-            guard let (item, latest) = Self.openItem(row, today: today) else { continue }
-            switch latest {
-            case nil, .superseded: notUploaded.append(item)
-            case .pending: waiting.append(item)
-            case .rejected: rejected.append(item)
-            case .approved: break
+    /// The reminder of one org for the day of `now` (R-E2, R-E10), from the kept tallies (v7, v8): a branch's open
+    /// members by name; above branch level, the counts per direct subordinate and the `oldest` longest-overdue
+    /// members of the subtree. Its reviews waiting: the oldest `oldest`, and how many.
+    public func reminder(orgID: Int64, now: Date, oldest: Int) throws -> Reminder {
+        let today = CivilDate(now).description
+        return try read { db in
+            guard let org = try OrgRow.fetchOne(db, sql: OrgRow.selection + " WHERE org.id = ?", arguments: [orgID]) else {
+                throw ZHTJError.orgNotFound(String(orgID))
             }
-            if item.overdue { overdue.append(item) }
+            let counts = try Self.reminderCounts(db, orgID: orgID, today: today)
+            let (reviews, reviewCount) = try Self.reviewsWaiting(db, orgID: orgID, limit: oldest, now: now)
+            let children = try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.parentID = ? ORDER BY org.id", arguments: [orgID])
+            guard !children.isEmpty else {
+                let items = try Self.openItems(db, where: "m.branchID = ?", arguments: [orgID], today: today)
+                return Self.memberReminder(org.summary, today: today, counts: counts, items: items, subordinates: [], reviews: reviews, reviewCount: reviewCount)
+            }
+            let subordinates = try Self.subordinateCounts(db, parentID: orgID, children: children, total: counts, today: today)
+            let overdue = try Self.oldestOverdue(db, path: org.org.path, counts: counts, today: today, limit: oldest)
+            return Reminder(
+                org: org.summary, date: today, counts: counts, listing: .oldestOverdue, overdue: overdue,
+                subordinates: subordinates, reviewsWaiting: reviews, reviewsWaitingCount: reviewCount)
         }
-        return Reminder(org: org, date: today.description, notUploaded: notUploaded, waitingForReview: waiting, rejected: rejected, overdue: overdue, reviewsWaiting: reviews)
     }
 
-    /// The counts of `reminder(orgID:now:)` without its lists, for the banner before every command (R-E10):
-    /// not uploaded, not authenticated (no file, waiting or rejected), and reviews waiting for the org. From the
-    /// org's kept tallies (v7): a few rows, whatever the size of the subtree.
+    /// `reminders --all`: every open member of the subtree by name, with the counts per subordinate. Reads every
+    /// open member below the org: for a province's root, seconds.
+    public func fullReminder(orgID: Int64, now: Date) throws -> Reminder {
+        let today = CivilDate(now).description
+        return try read { db in
+            guard let org = try OrgRow.fetchOne(db, sql: OrgRow.selection + " WHERE org.id = ?", arguments: [orgID]) else {
+                throw ZHTJError.orgNotFound(String(orgID))
+            }
+            let counts = try Self.reminderCounts(db, orgID: orgID, today: today)
+            let (reviews, reviewCount) = try Self.reviewsWaiting(db, orgID: orgID, limit: nil, now: now)
+            let children = try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.parentID = ? ORDER BY org.id", arguments: [orgID])
+            let subordinates = children.isEmpty ? [] : try Self.subordinateCounts(db, parentID: orgID, children: children, total: counts, today: today)
+            let (lower, upper) = Self.subtreeBounds(org.org.path)
+            let items = try Self.openItems(db, where: "b.path >= ? AND b.path < ?", arguments: [lower, upper], today: today)
+            return Self.memberReminder(org.summary, today: today, counts: counts, items: items, subordinates: subordinates, reviews: reviews, reviewCount: reviewCount)
+        }
+    }
+
+    /// The counts of the banner before every command (R-E10): not uploaded, not authenticated (no file, waiting or
+    /// rejected), and reviews waiting for the org. From the org's kept tallies: a few rows, whatever the subtree.
     public func reminderCounts(orgID: Int64) throws -> (notUploaded: Int, notAuthenticated: Int, reviewsWaiting: Int) {
         try read { db in
-            let row = try Row.fetchOne(
-                db, sql: """
-                    SELECT ifnull(sum(CASE WHEN bucket = 'none' THEN count END), 0) AS notUploaded,
-                        ifnull(sum(CASE WHEN bucket IN ('none', 'pending', 'rejected') THEN count END), 0) AS notAuthenticated
-                    FROM orgTally WHERE orgID = ? AND joinYear >= ?
-                    """, arguments: [orgID, MembershipRules.eArchiveFromYear])
+            let counts = try Self.reminderCounts(db, orgID: orgID, today: nil)
             let reviews = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = ?", arguments: [orgID]) ?? 0
-            return (row?["notUploaded"] ?? 0, row?["notAuthenticated"] ?? 0, reviews)
+            return (counts.notUploaded, counts.notAuthenticated, reviews)
         }
     }
 
-    /// The members of a subtree (`?2 <= path < ?3`) who need an e-archive (`joinYear >= ?1`), with their latest version's
-    /// state and reason, in member order.
-    static let openArchivesSQL = """
-        SELECT m.id, m.name, m.developmentNumber, b.fullName AS branch, b.path AS branchPath, m.joinDate,
-            v.state AS latest, v.reason AS reason
-        FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= ?1
-        LEFT JOIN archiveVersion AS v ON v.memberID = m.id
-            AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
-        WHERE b.path >= ?2 AND b.path < ?3
-        ORDER BY m.id
-        """
-
-    /// A reminder item from a row of `openArchivesSQL`, with the latest state; nil when authenticated.
-    static func openItem(_ row: Row, today: CivilDate) -> (ReminderItem, ArchiveState?)? {
-        let latest = (row["latest"] as String?).flatMap(ArchiveState.init(rawValue:))
-        let status = ReviewRules.status(needsEArchive: true, latest: latest)
-        guard status != .authenticated, let joined = JoinDate(row["joinDate"]) else { return nil }
-        let late = ReminderPolicy.isOverdue(joined: joined, status: status, today: today)
-        let item = ReminderItem(
-            memberID: row["id"], name: row["name"], developmentNumber: row["developmentNumber"], branch: row["branch"],
-            joinDate: row["joinDate"], status: status, reason: latest == .rejected ? row["reason"] : nil, overdue: late)
-        return (item, latest)
-    }
-
-    /// Records that `orgID` got its reminder for `day`; false when it already had one (one per org and day).
-    public func markReminderSent(orgID: Int64, day: String, file: String, now: Date) throws -> Bool {
-        try write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO reminderSent (orgID, day, sentAt, file) VALUES (?, ?, ?, ?)", arguments: [orgID, day, now, file])
-            let fresh = db.changesCount == 1
-            if fresh { try Self.record(db, caller: Caller(uid: 0, orgID: orgID), action: "reminder.sent", target: "org:\(orgID)", detail: day, at: now) }
-            return fresh
-        }
-    }
-
-    public func reminderSent(orgID: Int64, day: String) throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reminderSent WHERE orgID = ? AND day = ?)", arguments: [orgID, day]) ?? false }
-    }
-
-    /// The admins of an org with their email, for the hook.
-    public func admins(orgID: Int64) throws -> [(id: Int64, name: String, email: String?, mobile: String?)] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, email, mobile FROM admin WHERE orgID = ? ORDER BY id", arguments: [orgID]).map {
-                ($0["id"], $0["name"], $0["email"], $0["mobile"])
+    /// A reminder that lists `items` (open members, oldest due first) by kind.
+    static func memberReminder(
+        _ org: OrgSummary, today: String, counts: ReminderCounts, items: [ReminderItem], subordinates: [SubordinateReminder],
+        reviews: [ReviewItem], reviewCount: Int
+    ) -> Reminder {
+        var notUploaded: [ReminderItem] = [], waiting: [ReminderItem] = [], rejected: [ReminderItem] = []
+        for item in items {
+            switch item.latest {
+            case .pending: waiting.append(item)
+            case .rejected: rejected.append(item)
+            default: notUploaded.append(item)
             }
         }
+        return Reminder(
+            org: org, date: today, counts: counts, listing: .members, notUploaded: notUploaded, waitingForReview: waiting,
+            rejected: rejected, overdue: items.filter(\.overdue), subordinates: subordinates, reviewsWaiting: reviews,
+            reviewsWaitingCount: reviewCount)
     }
 
-    public func recordHookDelivery(orgID: Int64, adminID: Int64, day: String, attempts: Int, ok: Bool, detail: String?, now: Date) throws {
-        try write { db in
-            try db.execute(
-                sql: "INSERT INTO hookDelivery (orgID, adminID, day, attempts, ok, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [orgID, adminID, day, attempts, ok, detail, now])
+    /// An org's subtree counted from its tallies; `overdue` only with `today` (`YYYY-MM-DD`).
+    static func reminderCounts(_ db: Database, orgID: Int64, today: String?) throws -> ReminderCounts {
+        var counts = ReminderCounts()
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT bucket, sum(count) AS n FROM orgTally WHERE orgID = ? AND joinYear >= ? GROUP BY bucket",
+            arguments: [orgID, MembershipRules.eArchiveFromYear])
+        for row in rows { counts.add(bucket: row["bucket"], row["n"]) }
+        if let today {
+            counts.overdue = try Int.fetchOne(
+                db, sql: "SELECT ifnull(sum(count), 0) FROM orgDue WHERE orgID = ? AND dueDate < ?", arguments: [orgID, today]) ?? 0
+        }
+        return counts
+    }
+
+    /// One line per child (in `children`'s order) and one for the org's own members when any is open.
+    static func subordinateCounts(_ db: Database, parentID: Int64, children: [OrgRow], total: ReminderCounts, today: String) throws -> [SubordinateReminder] {
+        var counts: [Int64: ReminderCounts] = [:]
+        let tallies = try Row.fetchAll(
+            db, sql: """
+                SELECT c.id, t.bucket, sum(t.count) AS n FROM org AS c JOIN orgTally AS t ON t.orgID = c.id AND t.joinYear >= ?
+                WHERE c.parentID = ? GROUP BY c.id, t.bucket
+                """, arguments: [MembershipRules.eArchiveFromYear, parentID])
+        for row in tallies { counts[row["id"], default: ReminderCounts()].add(bucket: row["bucket"], row["n"]) }
+        let due = try Row.fetchAll(
+            db, sql: """
+                SELECT c.id, sum(d.count) AS n FROM org AS c JOIN orgDue AS d ON d.orgID = c.id AND d.dueDate < ?
+                WHERE c.parentID = ? GROUP BY c.id
+                """, arguments: [today, parentID])
+        for row in due { counts[row["id"], default: ReminderCounts()].overdue = row["n"] }
+        return subordinates(children.map { ($0.summary, counts[$0.org.id!] ?? ReminderCounts()) }, total: total)
+    }
+
+    /// The lines of a committee's reminder: its children's, then its own members' (the rest of `total`) if any is open.
+    static func subordinates(_ children: [(OrgSummary, ReminderCounts)], total: ReminderCounts) -> [SubordinateReminder] {
+        var lines = children.map { SubordinateReminder(orgID: $0.0.id, displayID: $0.0.displayID, name: $0.0.fullName, counts: $0.1) }
+        let own = children.reduce(total) { $0 - $1.1 }
+        if !own.isEmpty { lines.append(.own(own)) }
+        return lines
+    }
+
+    /// The pending reviews `orgID` must decide, oldest first (`limit` of them, all with nil), and how many there are.
+    static func reviewsWaiting(_ db: Database, orgID: Int64, limit: Int?, now: Date) throws -> ([ReviewItem], Int) {
+        let count = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = ?", arguments: [orgID]) ?? 0
+        let items = try Row.fetchAll(
+            db, sql: pendingReviewsSQL + " AND v.reviewerOrgID = ? ORDER BY v.id LIMIT ?", arguments: [orgID, limit ?? -1]
+        ).map { reviewItem($0, now: now) }
+        return (items, count)
+    }
+}
+
+extension ReminderCounts {
+    /// Adds a tally bucket's count (v7: `none`, `pending`, `rejected`, `approved`).
+    mutating func add(bucket: String, _ count: Int) {
+        switch bucket {
+        case "none": notUploaded += count
+        case "pending": waitingForReview += count
+        case "rejected": rejected += count
+        default: break
         }
     }
 }

@@ -276,6 +276,7 @@ extension AppDatabase {
         }
         registerScaleMigration(&migrator)
         registerTallyMigration(&migrator)
+        registerDueMigration(&migrator)
         return migrator
     }
 }

@@ -14,12 +14,30 @@ extension ZHTJ {
         @Flag(help: "Deliver it now (outbox file and the hook), at most once per org and day.")
         var send = false
 
+        @Flag(help: "Every open member of the subtree by name (above branch level the reminder counts per subordinate and names the longest overdue only).")
+        var all = false
+
+        @Option(help: "Write every open member of the subtree to a CSV file (UTF-8 with BOM, opens in Excel).")
+        var csv: String?
+
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             try guarded {
-                let (result, json) = try global.send(API.Reminders.self, RemindersParams(org: org, send: send))
+                let everyName = all || csv != nil
+                let (result, json) = try global.send(API.Reminders.self, RemindersParams(org: org, send: send, all: everyName ? true : nil))
+                if let csv {
+                    let header = ["姓名 name", "发展团员编号 number", "团支部 branch", "入团 joined", "截止 due", "状态 state", "原因 reason", "逾期 overdue"]
+                    let rows = result.reminders.flatMap(\.listedMembers).map {
+                        [$0.name, $0.developmentNumber ?? "", $0.branch, $0.joinDate, $0.dueDate, $0.stateText, $0.reason ?? "", $0.overdue ? "是 yes" : "否 no"]
+                    }
+                    try CSVFile.write(header: header, rows: rows, to: csv)
+                }
                 try global.emit(json) {
+                    if let csv {
+                        let count = result.reminders.reduce(0) { $0 + $1.listedMembers.count }
+                        return "已写入 \(count) 名 / \(count) open members written to \(csv)"
+                    }
                     var text = result.reminders.map { $0.isEmpty ? "\($0.org.fullName)：没有待办 / nothing is open" : $0.text() }.joined(separator: "\n")
                     for (org, outcome) in result.delivery.sorted(by: { $0.key < $1.key }) {
                         switch outcome {
