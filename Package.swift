@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "ZHTJDaemon",
             dependencies: [
-                "ZHTJCore", "ZHTJRegistry", "ZHTJStorage", "ZHTJIngest", "ZHTJLabels",
+                "ZHTJCore", "ZHTJRegistry", "ZHTJStorage", "ZHTJIngest", "ZHTJLabels", "CZHTJShims",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

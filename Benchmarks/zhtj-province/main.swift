@@ -13,7 +13,8 @@ import ZHTJStorage
 //       (samples-root.tsv, samples-county.tsv) next to STORAGE; prints the busy committee's id
 //   zhtj-province csv FILE ROWS [ORGS=100000] [FIRST=2000000]   a member import table of ROWS new members (2024–2026
 //       joins), numbered from FIRST (ID numbers and development numbers are unique per number)
-//   zhtj-province sweep STORAGE                  the daily reminder sweep over every org (ReminderDelivery.deliverAll)
+//   zhtj-province sweep STORAGE [DAYS=0]         the daily reminder sweep over every org (ReminderDelivery.deliverAll),
+//       today or DAYS days later
 let arguments = CommandLine.arguments
 func fail(_ text: String) -> Never {
     FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -65,10 +66,13 @@ case "sweep":
     logger.logLevel = .warning
     let delivery = ReminderDelivery(database: database, layout: layout, settings: DaemonSettings(storageRoot: layout.root), logger: logger)
     let started = Date()
-    let outcome = try delivery.deliverAll(now: Date())
+    // An optional day offset: a second day's sweep finds the org folders made.
+    let outcome = try delivery.deliverAll(now: Date().addingTimeInterval(Double(number(3, 0)) * 86400))
     let seconds = Date().timeIntervalSince(started)
     print(String(format: "sweep: %d orgs in %.2f s (%.0f orgs/s): %d reminders written and recorded, %d with nothing open, %d already sent, %d failed",
                  outcome.orgs, seconds, Double(outcome.orgs) / seconds, outcome.sent, outcome.nothingOpen, outcome.alreadySent, outcome.failed))
+    print(String(format: "sweep phases: read %.2f s, render and write the files %.2f s, record the sends %.2f s",
+                 outcome.readSeconds, outcome.writeSeconds, outcome.recordSeconds))
 default:
     fail("unknown mode \(arguments[1])")
 }

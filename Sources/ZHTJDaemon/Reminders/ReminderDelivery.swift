@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import ZHTJCore
 import ZHTJRegistry
 
@@ -37,6 +38,7 @@ public final class ReminderDelivery: Sendable {
         let reminder = try database.reminder(orgID: orgID, now: now, oldest: settings.reminderOldest)
         guard !reminder.isEmpty else { return .nothingOpen }
         let (file, text) = try write(reminder, day: day)
+        try OutboxFile.sync(folder: layout.outbox)
         guard try database.markReminderSent(orgID: orgID, day: day, file: file, now: now) else { return .alreadySent }
         logger.info("reminder written", metadata: ["zhtj.org": "\(orgID)", "zhtj.file": "\(file)"])
         try startHooks(reminder, text: text, day: day, now: now)
@@ -50,6 +52,11 @@ public final class ReminderDelivery: Sendable {
         public var alreadySent = 0
         public var nothingOpen = 0
         public var failed = 0
+        /// Where the time went: reading (tallies, open members, reviews), rendering and writing the files, recording
+        /// the sends; seconds.
+        public var readSeconds = 0.0
+        public var writeSeconds = 0.0
+        public var recordSeconds = 0.0
     }
 
     /// The daily sweep: every org's reminder for the day of `now`, once per org and day (R-E10). The reminders are
@@ -62,23 +69,43 @@ public final class ReminderDelivery: Sendable {
         let done = try database.remindersSent(day: day)
         var outcome = SweepOutcome()
         outcome.alreadySent = done.count
-        var written: [(reminder: Reminder, file: String, text: String)] = []
+        let started = Date()
+        var open: [Reminder] = []
         try database.forEachReminder(now: now, oldest: settings.reminderOldest, skipping: done) { reminder in
             outcome.orgs += 1
-            guard !reminder.isEmpty else {
-                outcome.nothingOpen += 1
-                return
-            }
-            do {
-                let (file, text) = try write(reminder, day: day)
-                // Only the hook needs the text later.
-                written.append((reminder, file, settings.reminderHook == nil ? "" : text))
-            } catch {
-                outcome.failed += 1
-                logger.error("reminder failed for one org", metadata: ["zhtj.org": "\(reminder.org.id)", "zhtj.error": "\(error)"])
-            }
+            if reminder.isEmpty { outcome.nothingOpen += 1 } else { open.append(reminder) }
         }
         outcome.orgs += done.count
+        let read = Date()
+        // Rendered and written by a few threads (creating tens of thousands of files is the sweep's longest step).
+        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let results = NIOLockedValueBox<[(reminder: Reminder, file: String, text: String)]>([])
+        let failures = NIOLockedValueBox(0)
+        let hook = settings.reminderHook != nil
+        let due = open
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var mine: [(reminder: Reminder, file: String, text: String)] = []
+            for i in stride(from: worker, to: due.count, by: workers) {
+                do {
+                    let (file, text) = try write(due[i], day: day)
+                    // Only the hook needs the text later.
+                    mine.append((due[i], file, hook ? text : ""))
+                } catch {
+                    failures.withLockedValue { $0 += 1 }
+                    logger.error("reminder failed for one org", metadata: ["zhtj.org": "\(due[i].org.id)", "zhtj.error": "\(error)"])
+                }
+            }
+            results.withLockedValue { $0 += mine }
+        }
+        // Recorded in path order, root first, as they were read.
+        let order = Dictionary(uniqueKeysWithValues: due.enumerated().map { ($1.org.id, $0) })
+        let written = results.withLockedValue { $0 }.sorted { order[$0.reminder.org.id]! < order[$1.reminder.org.id]! }
+        outcome.failed = failures.withLockedValue { $0 }
+        // The files on disk before any is recorded as sent.
+        if !written.isEmpty { try OutboxFile.sync(folder: layout.outbox) }
+        let filesDone = Date()
+        outcome.readSeconds = read.timeIntervalSince(started)
+        outcome.writeSeconds = filesDone.timeIntervalSince(read)
         var start = 0
         while start < written.count {
             let slice = written[start..<min(start + batch, written.count)]
@@ -91,16 +118,15 @@ public final class ReminderDelivery: Sendable {
                 try startHooks(entry.reminder, text: entry.text, day: day, now: now)
             }
         }
+        outcome.recordSeconds = Date().timeIntervalSince(filesDone)
         return outcome
     }
 
     /// Writes `outbox/<org folder>/<day>.txt` (atomically); returns its path and text.
     private func write(_ reminder: Reminder, day: String) throws -> (file: String, text: String) {
-        let folder = layout.outbox + "/" + reminder.org.folder
-        _ = mkdir(folder, 0o750)
-        let file = folder + "/\(day).txt"
+        let file = layout.outbox + "/" + reminder.org.folder + "/\(day).txt"
         let text = reminder.text()
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try OutboxFile.write(text, to: file)
         return (file, text)
     }
 
