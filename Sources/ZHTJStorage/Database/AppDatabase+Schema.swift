@@ -276,6 +276,7 @@ extension AppDatabase {
         }
         registerScaleMigration(&migrator)
         registerTallyMigration(&migrator)
+        registerTreeMigration(&migrator)
         return migrator
     }
 }
