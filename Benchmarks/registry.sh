@@ -40,16 +40,22 @@ plan "reminder of one org: open e-archives of the subtree with the latest versio
   "SELECT m.id, v.state FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= 2020
    LEFT JOIN archiveVersion AS v ON v.memberID = m.id AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
    WHERE b.path >= '/1/2/' AND b.path < '/1/20' ORDER BY m.id"
-plan "reviews (the committee's queue)" \
+plan "reviews (a page of the committee's queue: the reviewer's range of version_review from after, LIMIT 50 + 1, no sort)" \
   "SELECT v.id FROM archiveVersion AS v JOIN member AS m ON m.id = v.memberID JOIN org AS b ON b.id = m.branchID
    JOIN document AS d ON d.sha256 = v.sha256 JOIN upload AS u ON u.id = v.uploadID JOIN org AS o ON o.id = v.uploaderOrgID
-   WHERE v.state = 'pending' AND v.reviewerOrgID = $busy ORDER BY v.id"
+   WHERE v.state = 'pending' AND v.reviewerOrgID = $busy AND v.id > 0 ORDER BY v.id LIMIT 51"
+plan "reviews (the page's counts)" "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = $busy AND id > 0"
 plan "stats: per join year and latest state" \
   "SELECT m.joinYear, v.state, count(*) FROM org AS b JOIN member AS m ON m.branchID = b.id
    LEFT JOIN archiveVersion AS v ON m.joinYear >= 2020 AND v.memberID = m.id AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
    WHERE b.path >= '/1/2/' AND b.path < '/1/20' GROUP BY m.joinYear, v.state"
-plan "org tree (subtree as a path range; member counts kept by triggers)" \
+plan "org tree --all (subtree as a path range; member counts kept by triggers)" \
   "SELECT org.*, EXISTS (SELECT 1 FROM admin WHERE admin.orgID = org.id) FROM org WHERE org.path >= '/1/2/' AND org.path < '/1/20' ORDER BY org.id"
+plan "org tree, default view of a large tree (two levels: one range of org_depth_path per level)" \
+  "SELECT org.*, EXISTS (SELECT 1 FROM admin WHERE admin.orgID = org.id) FROM org WHERE org.depth IN (0, 1, 2) AND org.path >= '/1/' AND org.path < '/10' ORDER BY org.id"
+plan "org tree, the orgs not shown below each node of the last level (index only)" \
+  "SELECT id, (SELECT count(*) FROM org AS below WHERE below.path > org.path AND below.path < substr(org.path, 1, length(org.path) - 1) || '0')
+   FROM org WHERE depth = 2 AND path >= '/1/' AND path < '/10'"
 plan "children of an org" "SELECT * FROM org WHERE parentID = 2 ORDER BY id"
 
 echo "== the daemon"
@@ -68,12 +74,14 @@ load=$bin/zhtj-load
 "$load" search "$work/county.credentials" "$work/samples-county.tsv" name 1000
 "$load" repeat "$work/root.credentials" member.search '{"text":"王"}' 20
 "$load" repeat "$work/busy.credentials" reviews '{}' 20
+"$load" repeat "$work/busy.credentials" reviews '{"all":true}' 5
 "$load" repeat "$work/root.credentials" reminders.banner '{}' 10
 "$load" repeat "$work/busy.credentials" reviews.overview '{}' 5
 "$load" repeat "$work/root.credentials" reminders '{"send":false}' 3
 "$load" repeat "$work/busy.credentials" reminders '{"send":false}' 20
 "$load" repeat "$work/root.credentials" stats '{}' 5
-"$load" repeat "$work/root.credentials" org.tree '{}' 3
+"$load" repeat "$work/root.credentials" org.tree '{}' 10
+"$load" repeat "$work/root.credentials" org.tree '{"all":true}' 3
 "$load" repeat "$work/root.credentials" org.progress '{}' 5
 "$load" approve "$work/busy.credentials" 1000
 "$load" mixed 8 10000 "$work/root.credentials" "$work/samples-root.tsv"

@@ -9,7 +9,7 @@ import ZHTJCore
 //   zhtj-load approve CREDENTIALS N                         approves the N oldest pending reviews, one after another
 //   zhtj-load import CREDENTIALS FILE.csv ROWS             member.import of the file in one request, timed
 //   zhtj-load mixed CLIENTS TOTAL CREDENTIALS SAMPLES.tsv   TOTAL reads (search by ID number and by name, member.show,
-//                                                           reviews) from CLIENTS connections at once
+//                                                           reviews, its first page of 50) from CLIENTS connections at once
 let arguments = CommandLine.arguments
 func fail(_ text: String) -> Never {
     FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -46,9 +46,12 @@ case "approve":
     let credentials = Load.load(arguments[2])
     let n = Int(arguments[3]) ?? 1000
     let connection = Load.client(credentials)
-    let (_, reply) = Load.timed(connection, Load.line("reviews", credentials.credential, [:]))
+    // `reviews` answers a page (issue 13): the oldest n in one page, or every one past the largest page.
+    let page: [String: Any] = n <= 10_000 ? ["limit": n] : ["all": true]
+    let (_, reply) = Load.timed(connection, Load.line("reviews", credentials.credential, page))
     let object = try JSONSerialization.jsonObject(with: Data(reply)) as! [String: Any]
-    let ids = (object["result"] as! [[String: Any]]).prefix(n).map { ($0["id"] as! NSNumber).int64Value }
+    let items = (object["result"] as! [String: Any])["items"] as! [[String: Any]]
+    let ids = items.prefix(n).map { ($0["id"] as! NSNumber).int64Value }
     guard ids.count == n else { fail("only \(ids.count) pending reviews") }
     measure("review.approve, one after another", ids.map { Load.line("review.approve", credentials.credential, ["id": $0]) }, credentials)
 case "import":

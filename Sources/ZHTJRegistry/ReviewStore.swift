@@ -5,8 +5,9 @@ import ZHTJCore
 public protocol ReviewStore: Sendable {
     /// What a new file for this member would meet, before anything is archived.
     func dropDecision(memberID: Int64) throws -> ReviewRules.Drop
-    /// The pending versions `reviewerOrgID` decides, oldest first.
-    func reviewQueue(reviewerOrgID: Int64, now: Date) throws -> [ReviewItem]
+    /// One page of the pending versions `reviewerOrgID` reviews: at most `limit` (nil: all) with an id greater than `after`, oldest first, with the count of
+    /// all of them and of those after the page; reads only the page.
+    func reviewPage(reviewerOrgID: Int64, after: Int64?, limit: Int?, now: Date) throws -> ReviewsPage
     /// Per direct subordinate of `orgID`: where the e-archives stand.
     func reviewOverview(orgID: Int64) throws -> [ReviewOverviewRow]
     /// A version as a decision needs it; nil when there is none with that id.

@@ -11,8 +11,8 @@ import ZHTJDaemon
     // R-E4, R-E6, R-E8: only the superior committee (0002) decides 李明's version; once decided, it is decided.
     @Test func onlyTheReviewerOrgDecides() throws {
         let s = try S()
-        let review = try #require(try s.ok(API.Reviews.self, NoParams(), as: S.committeeA).first).id
-        #expect(try s.ok(API.Reviews.self, NoParams(), as: S.root).isEmpty)
+        let review = try #require(try s.ok(API.Reviews.self, ReviewsParams(), as: S.committeeA).items.first).id
+        #expect(try s.ok(API.Reviews.self, ReviewsParams(), as: S.root).items.isEmpty)
         for uid in [S.root, S.branchA, S.committeeB] {
             #expect(try s.refusal(API.ReviewApprove.self, DecisionParams(id: review, reason: nil, reasonCode: nil), as: uid) == "review_not_found")
         }
@@ -76,7 +76,7 @@ import ZHTJDaemon
         // 李明's file waits, 张伟 has none: 1 not uploaded, 2 not authenticated; 0002 has a review waiting.
         #expect(try s.ok(API.RemindersBanner.self, NoParams(), as: S.root).line?.contains("1 e-archives not uploaded, 2 members not authenticated") == true)
         #expect(try s.ok(API.RemindersBanner.self, NoParams(), as: S.committeeA).line?.contains("1 reviews waiting for you") == true)
-        let review = try #require(try s.ok(API.Reviews.self, NoParams(), as: S.committeeA).first).id
+        let review = try #require(try s.ok(API.Reviews.self, ReviewsParams(), as: S.committeeA).items.first).id
         _ = try s.ok(API.ReviewApprove.self, DecisionParams(id: review, reason: nil, reasonCode: nil), as: S.committeeA)
         _ = try s.ok(API.Transfer.self, TransferParams(member: "李明", to: "0005"), as: S.root)
         #expect(try s.ok(API.RemindersBanner.self, NoParams(), as: S.root).line?.contains("1 e-archives not uploaded, 1 members not authenticated") == true)

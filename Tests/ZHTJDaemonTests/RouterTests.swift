@@ -59,18 +59,21 @@ import ZHTJDaemon
         #expect(reply.contains(#"missing field \"text\""#))
         // Commands that take no params ignore whatever is sent as params, as they always did.
         #expect(d.send(#"{"id":4,"command":"whoami","params":[1,2]}"#).hasPrefix(#"{"id":4,"ok":true"#))
-        #expect(try errorCode(d.send(#"{"id":3,"command":"reviews","credential":"\#(credential)","params":"x"}"#, uid: 5000)) == nil)
-        // A missing `params` reads as {}.
-        #expect(try errorCode(d.send(#"{"id":3,"command":"reviews","credential":"\#(credential)"}"#, uid: 5000)) == nil)
+        #expect(try errorCode(d.send(#"{"id":3,"command":"reviews.overview","credential":"\#(credential)","params":"x"}"#, uid: 5000)) == nil)
+        // A missing `params` reads as {}; so do `reviews` and `org.tree`, whose params are all optional (issue 13).
+        for command in ["reviews", "org.tree", "reviews.overview"] {
+            #expect(try errorCode(d.send(#"{"id":3,"command":"\#(command)","credential":"\#(credential)"}"#, uid: 5000)) == nil)
+            #expect(try errorCode(d.send(#"{"id":3,"command":"\#(command)","credential":"\#(credential)","params":{}}"#, uid: 5000)) == nil)
+        }
     }
 
     /// A typed command's reply decodes as its result type, with the request's id.
     @Test func typedRoundTrip() throws {
         let d = try InProcessDaemon()
         let credential = try d.rootAdmin()
-        let tree = try d.send(API.OrgTree.self, OrgRefParams(org: nil), credential: credential, uid: 5000)
+        let tree = try d.send(API.OrgTree.self, OrgTreeParams(org: nil), credential: credential, uid: 5000)
         #expect(tree.id == 1 && tree.ok)
-        #expect(tree.result?.first?.org.shortName == "团某某市委")
+        #expect(tree.result?.nodes.first?.org.shortName == "团某某市委")
         let whoami = d.send(#"{"id":1,"command":"whoami"}"#)
         #expect(whoami == #"{"id":1,"ok":true,"result":{"initialised":true,"isOperator":true,"uid":\#(d.operatorUID)}}"#)
     }

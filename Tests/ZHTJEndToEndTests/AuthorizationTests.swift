@@ -32,7 +32,7 @@ import ZHTJTestSupport
 
     @Test func onlyTheRightAdminsSucceedAndEveryDenialIsAudited() throws {
         let s = try Self.setUp()
-        let review = try jsonArray(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: "a.cred")).stdout).first?["id"] as? Int ?? 0
+        let review = try jsonList(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: "a.cred")).stdout, "items").first?["id"] as? Int ?? 0
         let unmatched = try s.uploads("unmatched").first?["id"] as? Int ?? 0
         let refused = try s.uploads("refused").first?["id"] as? Int ?? 0
         var counter = 0

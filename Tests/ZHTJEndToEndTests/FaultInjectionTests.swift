@@ -48,7 +48,7 @@ import ZHTJTestSupport
         try s.daemon.drop(PDFBuilder.textForm(number: "202144010001"), folder: branchA, name: "李明.pdf")
         try s.daemon.drop(PDFBuilder.textForm(number: "202244010002"), folder: branchA, name: "张伟.pdf")
         try s.daemon.waitForEmptyInbox()
-        let ids = try jsonArray(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: "a.cred")).stdout).compactMap { $0["id"] as? Int }
+        let ids = try jsonList(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: "a.cred")).stdout, "items").compactMap { $0["id"] as? Int }
         #expect(ids.count == 2)
         try expectOK(s.daemon.cli(["approve", String(ids[0])], credentials: "a.cred"))
         s.daemon.stop(signal: SIGKILL)

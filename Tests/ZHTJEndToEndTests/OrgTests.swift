@@ -41,7 +41,7 @@ import Testing
         let tree = try expectOK(s.daemon.cli(["org", "tree"], credentials: "root.cred")).stdout
         #expect(tree.contains("某某大学团委"))
         #expect(tree.contains("包装车间团支部"))
-        let nodes = try jsonArray(try expectOK(s.daemon.cli(["org", "tree", "--json"], credentials: "a.cred")).stdout)
+        let nodes = try jsonList(try expectOK(s.daemon.cli(["org", "tree", "--json"], credentials: "a.cred")).stdout, "nodes")
         #expect(nodes.count == 2)
         #expect(((nodes[0]["org"] as? [String: Any])?["adminRegistered"] as? Bool) == true)
         #expect(((nodes[1]["org"] as? [String: Any])?["adminRegistered"] as? Bool) == false)

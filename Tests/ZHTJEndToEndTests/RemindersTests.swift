@@ -203,7 +203,7 @@ import ZHTJTestSupport
         try expectOK(s.daemon.cli(["transfer", "201944010003", "--to", "0003"], credentials: "root.cred"))
         try s.daemon.drop(PDFBuilder.textForm(number: "202144010001"), folder: branchA, name: "李明.pdf")
         try s.daemon.waitForEmptyInbox()
-        let id = try jsonArray(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: "a.cred")).stdout).first?["id"] as? Int ?? 0
+        let id = try jsonList(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: "a.cred")).stdout, "items").first?["id"] as? Int ?? 0
         try expectOK(s.daemon.cli(["approve", String(id)], credentials: "a.cred"))
         let moved = try jsonObject(try expectOK(s.daemon.cli(["transfer", "202144010001", "--to", "0005", "--json"], credentials: "root.cred")).stdout)
         #expect(moved["branchID"] as? Int == 5)

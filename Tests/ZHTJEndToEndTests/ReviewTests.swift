@@ -17,7 +17,7 @@ import ZHTJTestSupport
     }
 
     func queue(_ s: Scenario, _ cred: String) throws -> [[String: Any]] {
-        try jsonArray(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: cred)).stdout)
+        try jsonList(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: cred)).stdout, "items")
     }
 
     func status(_ s: Scenario, _ key: String) throws -> String { try s.member(key)["status"] as? String ?? "" }

@@ -105,7 +105,7 @@ import ZHTJTestSupport
         let checks = archive["checks"] as? [String: String] ?? [:]
         #expect(checks["numberSource"] == "ocr")
         #expect(Int(checks["numberConfidence"] ?? "") ?? 0 >= 90)
-        let queue = try jsonArray(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: "a.cred")).stdout)
+        let queue = try jsonList(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: "a.cred")).stdout, "items")
         #expect(queue.first?["numberSource"] as? String == "ocr")
         #expect(queue.first?["numberConfidence"] as? Int == Int(checks["numberConfidence"] ?? ""))
         let text = try expectOK(s.daemon.cli(["reviews"], credentials: "a.cred")).stdout

@@ -13,7 +13,7 @@ import ZHTJRegistry
     @Test func inMemoryDatabaseMigratesAndWorks() throws {
         let db = try AppDatabase.inMemory()
         #expect(db.path == ":memory:")
-        #expect(try db.settings().migrations.last == "v8-org-due")
+        #expect(try db.settings().migrations.last == "v9-org-depth-index")
         let (root, code) = try db.createRoot(name: "团某某市委", category: .leadingBody, industry: nil, caller: Caller(uid: 0), now: Self.now)
         #expect(try db.rootOrg()?.id == root.id)
         #expect(code.org.id == root.id)
@@ -38,6 +38,27 @@ import ZHTJRegistry
         #expect(rows.first?["at"] == "2026-09-21T14:13:20.000Z")
         #expect(rows.last?["at"] == "2026-09-21T14:13:20.250Z")
         #expect(try db.verifyAuditChain().breaks.isEmpty)
+    }
+
+    /// A database left at v7: v9 indexes the orgs by depth and path, and sets any depth that disagrees with the
+    /// path (nothing read `depth` before `org.tree` paged by it).
+    @Test func v9IndexesOrgsByDepthFromTheirPaths() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v7-org-tallies")
+        try queue.write { db in
+            for (id, parent, path, depth) in [(1, nil, "/1/", 0), (2, 1, "/1/2/", 0), (3, 2, "/1/2/3/", 2), (4, 3, "/1/2/3/4/", 7)] as [(Int64, Int64?, String, Int)] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO org (id, parentID, path, depth, shortName, fullName, category, folder, createdAt, createdByUID)
+                        VALUES (?, ?, ?, ?, ?, ?, 'committee', ?, ?, 0)
+                        """, arguments: [id, parent, path, depth, "org\(id)", "org\(id)", "folder\(id)", Self.now])
+            }
+        }
+        let db = try AppDatabase(queue)
+        #expect(try queue.read { db in try Int.fetchAll(db, sql: "SELECT depth FROM org ORDER BY id") } == [0, 1, 2, 3])
+        #expect(try queue.read { db in try db.indexes(on: "org").map(\.name) }.contains("org_depth_path"))
+        let page = try db.subtree(of: 1, depth: 1)
+        #expect(page.nodes.map(\.org.id) == [1, 2] && page.nodes.last?.hidden == 2 && page.total == 4)
     }
 
     /// A database left at v4 with versions from before the review states: v5 gives each the state the rules gave a

@@ -52,6 +52,22 @@ public struct OrgRefParams: Codable, Sendable {
     public init(org: String?) { self.org = org }
 }
 
+/// `org.tree`: the subtree of one org, whole or down to a depth. Every field is optional (old requests decode).
+public struct OrgTreeParams: Codable, Sendable, Equatable {
+    /// The top of the tree. Default: the admin's org; for the operator, the root.
+    public var org: String?
+    /// Levels shown below the top (0: the top alone). Default: `ListPaging.defaultTreeDepth` when the subtree has
+    /// `ListPaging.largeTree` orgs or more, the whole subtree when it has fewer.
+    public var depth: Int?
+    /// The whole subtree, whatever its size; `depth` is then ignored.
+    public var all: Bool?
+    public init(org: String?, depth: Int? = nil, all: Bool? = nil) {
+        self.org = org
+        self.depth = depth
+        self.all = all
+    }
+}
+
 /// `org.update`: an attempt to change what R-O2 fixes at creation; always refused with the reason.
 public struct OrgUpdateParams: Codable, Sendable {
     public var org: String

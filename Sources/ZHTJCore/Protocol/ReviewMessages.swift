@@ -1,8 +1,19 @@
 import Foundation
 
-public struct ReviewsParams: Codable, Sendable {
-    public var overview: Bool
-    public init(overview: Bool) { self.overview = overview }
+/// `reviews`: one page of the queue, oldest first. Every field is optional, so `{}` (and a request with no
+/// `params`) reads the first page of `ListPaging.defaultReviewLimit`.
+public struct ReviewsParams: Codable, Sendable, Equatable {
+    /// At most this many items (1 … `ListPaging.maxReviewLimit`). Default: `ListPaging.defaultReviewLimit`.
+    public var limit: Int?
+    /// Only the items whose id is greater: the `next` of the previous page.
+    public var after: Int64?
+    /// Every item (after `after`), no limit; `limit` is then ignored.
+    public var all: Bool?
+    public init(limit: Int? = nil, after: Int64? = nil, all: Bool? = nil) {
+        self.limit = limit
+        self.after = after
+        self.all = all
+    }
 }
 
 /// `review.approve` / `review.reject`.

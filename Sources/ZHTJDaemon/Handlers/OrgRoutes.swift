@@ -31,8 +31,9 @@ extension RequestHandler {
         return OrgCreateResult(org: org, warnings: OrgNaming.warning(shortName: name, category: category).map { [$0] } ?? [])
     }
 
-    /// `org.tree [ORG]`: the subtree of ORG (default: the caller's org; for the operator, the root).
-    func orgTree(_ params: OrgRefParams, _ context: RequestContext) throws -> [OrgTreeNode] {
+    /// `org.tree [ORG]`: the subtree of ORG (default: the caller's org; for the operator, the root), two levels deep
+    /// when it holds 500 orgs or more, unless the request asks for a `depth` or `all` (issue 13).
+    func orgTree(_ params: OrgTreeParams, _ context: RequestContext) throws -> OrgTreePage {
         let top: OrgSummary
         if let admin = context.admin {
             top = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? admin.org
@@ -40,7 +41,8 @@ extension RequestHandler {
             guard let root = try database.rootOrg() else { throw ZHTJError.noRoot }
             top = try params.org.map { try database.resolveOrg($0, within: nil) } ?? root
         }
-        return try database.subtree(of: top.id)
+        let depth = try ListPaging.treeDepth(params, subtreeSize: try database.subtreeSize(of: top.id, upTo: ListPaging.largeTree))
+        return try database.subtree(of: top.id, depth: depth)
     }
 
     /// `org.update`: short name, full name, category and industry are fixed at creation (R-O2): every attempt

@@ -18,9 +18,11 @@ enum ReviewRoutes: RouteCollection {
 }
 
 extension RequestHandler {
-    /// `reviews`: the pending reviews of the caller's org, oldest first (R-E6).
-    func reviews(_: NoParams, _ context: AdminContext) throws -> [ReviewItem] {
-        return try database.reviewQueue(reviewerOrgID: context.admin.org.id, now: context.now)
+    /// `reviews`: a page of the pending reviews of the caller's org, oldest first (R-E6): the oldest 50 unless the
+    /// request asks for another `limit`, for those `after` an id, or for `all` (issue 13).
+    func reviews(_ params: ReviewsParams, _ context: AdminContext) throws -> ReviewsPage {
+        let limit = try ListPaging.reviewLimit(params)
+        return try database.reviewPage(reviewerOrgID: context.admin.org.id, after: params.after, limit: limit, now: context.now)
     }
 
     /// `reviews.overview`: per direct subordinate, where the e-archives stand (R-E6).

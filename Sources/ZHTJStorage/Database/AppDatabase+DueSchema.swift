@@ -15,13 +15,13 @@ extension AppDatabase {
     /// Frozen SQL only (no application code), like every migration.
     static func registerDueMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v8-org-due") { db in
-            let open = { (m: String) in "(\(m).joinYear >= 2020 AND \(m).latestState IS NOT 'approved')" }
+            let openTerms = { (m: String) in "(\(m).joinYear >= 2020 AND \(m).latestState IS NOT 'approved')" }
             try db.execute(
                 sql: """
                     ALTER TABLE member ADD COLUMN dueDate TEXT GENERATED ALWAYS AS (
                         CASE WHEN length(joinDate) = 7 THEN date(joinDate || '-01', '+1 month', '-1 day', '+30 days')
                         ELSE date(joinDate, '+30 days') END) VIRTUAL;
-                    CREATE INDEX member_open_due ON member(dueDate, id) WHERE \(open("member"));
+                    CREATE INDEX member_open_due ON member(dueDate, id) WHERE \(openTerms("member"));
 
                     CREATE TABLE orgDue (
                         orgID INTEGER NOT NULL,
@@ -32,23 +32,23 @@ extension AppDatabase {
                     INSERT INTO orgDue (orgID, dueDate, count)
                     SELECT a.ancestorID, m.dueDate, count(*)
                     FROM member AS m JOIN orgAncestor AS a ON a.orgID = m.branchID
-                    WHERE \(open("m"))
+                    WHERE \(openTerms("m"))
                     GROUP BY 1, 2;
 
-                    CREATE TRIGGER member_due_insert AFTER INSERT ON member WHEN \(open("NEW"))
+                    CREATE TRIGGER member_due_insert AFTER INSERT ON member WHEN \(openTerms("NEW"))
                     BEGIN
                         INSERT INTO orgDue (orgID, dueDate, count)
                         SELECT ancestorID, NEW.dueDate, 1 FROM orgAncestor WHERE orgID = NEW.branchID
                         ON CONFLICT (orgID, dueDate) DO UPDATE SET count = count + 1;
                     END;
                     CREATE TRIGGER member_due_change AFTER UPDATE OF branchID, joinDate, joinYear, latestState ON member
-                        WHEN OLD.branchID IS NOT NEW.branchID OR OLD.dueDate IS NOT NEW.dueDate OR \(open("OLD")) IS NOT \(open("NEW"))
+                        WHEN OLD.branchID IS NOT NEW.branchID OR OLD.dueDate IS NOT NEW.dueDate OR \(openTerms("OLD")) IS NOT \(openTerms("NEW"))
                     BEGIN
                         UPDATE orgDue SET count = count - 1
-                        WHERE \(open("OLD")) AND orgID IN (SELECT ancestorID FROM orgAncestor WHERE orgID = OLD.branchID)
+                        WHERE \(openTerms("OLD")) AND orgID IN (SELECT ancestorID FROM orgAncestor WHERE orgID = OLD.branchID)
                             AND dueDate = OLD.dueDate;
                         INSERT INTO orgDue (orgID, dueDate, count)
-                        SELECT ancestorID, NEW.dueDate, 1 FROM orgAncestor WHERE \(open("NEW")) AND orgID = NEW.branchID
+                        SELECT ancestorID, NEW.dueDate, 1 FROM orgAncestor WHERE \(openTerms("NEW")) AND orgID = NEW.branchID
                         ON CONFLICT (orgID, dueDate) DO UPDATE SET count = count + 1;
                     END;
                     """)

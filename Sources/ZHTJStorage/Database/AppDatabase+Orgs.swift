@@ -99,25 +99,6 @@ extension AppDatabase {
         return first
     }
 
-    /// The subtree of `orgID`, depth-first in creation order, with each node's depth below it.
-    public func subtree(of orgID: Int64) throws -> [OrgTreeNode] {
-        try read { db in
-            guard let top = try OrgRecord.fetchOne(db, key: orgID) else { throw ZHTJError.orgNotFound(String(orgID)) }
-            let (lower, upper) = Self.subtreeBounds(top.path)
-            let rows = try OrgRow.fetchAll(
-                db, sql: OrgRow.selection + " WHERE org.path >= ? AND org.path < ? ORDER BY org.id", arguments: [lower, upper])
-            var children: [Int64: [OrgRow]] = [:]
-            for row in rows { children[row.org.parentID ?? 0, default: []].append(row) }
-            var out: [OrgTreeNode] = []
-            func visit(_ row: OrgRow, _ depth: Int) {
-                out.append(OrgTreeNode(org: row.summary, depth: depth))
-                for child in children[row.org.id!] ?? [] { visit(child, depth + 1) }
-            }
-            if let topRow = rows.first(where: { $0.org.id == orgID }) { visit(topRow, 0) }
-            return out
-        }
-    }
-
     /// The direct children of `orgID`.
     public func children(of orgID: Int64) throws -> [OrgSummary] {
         try read { db in

@@ -121,7 +121,7 @@ extension AppDatabase {
         let count = try Int.fetchOne(
             db, sql: "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = ?", arguments: [orgID]) ?? 0
         let items = try Row.fetchAll(
-            db, sql: pendingReviewsSQL + " AND v.reviewerOrgID = ? ORDER BY v.id LIMIT ?", arguments: [orgID, limit ?? -1]
+            db, sql: reviewPageSQL, arguments: [orgID, 0, limit ?? -1]
         ).map { reviewItem($0, now: now) }
         return (items, count)
     }

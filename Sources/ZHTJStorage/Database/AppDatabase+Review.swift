@@ -76,13 +76,30 @@ extension AppDatabase {
         return version
     }
 
-    /// The caller's queue: pending versions this org reviews, oldest first.
-    public func reviewQueue(reviewerOrgID orgID: Int64, now: Date) throws -> [ReviewItem] {
+    /// One page of the caller's queue: at most `limit` pending versions (nil: every one) whose id is greater than
+    /// `after`, oldest first, with the count of all of them and of those after the page. Only the page is read: the
+    /// index `version_review(state, reviewerOrgID)` keeps each reviewer's rows in id (rowid) order, so `id > ?`
+    /// starts the walk and `LIMIT` ends it, with no sort (docs/performance.md has the plan); the counts are
+    /// index-only ranges of the same index.
+    public func reviewPage(reviewerOrgID orgID: Int64, after: Int64?, limit: Int?, now: Date) throws -> ReviewsPage {
         try read { db in
-            try Row.fetchAll(db, sql: Self.pendingReviewsSQL + " AND v.reviewerOrgID = ? ORDER BY v.id", arguments: [orgID])
-                .map { Self.reviewItem($0, now: now) }
+            // One more than the page tells whether anything is left after it; LIMIT -1 is no limit.
+            var rows = try Row.fetchAll(db, sql: Self.reviewPageSQL, arguments: [orgID, after ?? 0, limit.map { $0 + 1 } ?? -1])
+            let more = limit.map { rows.count > $0 } ?? false
+            if more { rows.removeLast() }
+            let items = rows.map { Self.reviewItem($0, now: now) }
+            let total = try Int.fetchOne(db, sql: Self.pendingCountSQL, arguments: [orgID, Int64.min]) ?? 0
+            let next = more ? items.last?.id : nil
+            let remaining = try next.map { try Int.fetchOne(db, sql: Self.pendingCountSQL, arguments: [orgID, $0]) ?? 0 } ?? 0
+            return ReviewsPage(items: items, total: total, remaining: remaining, next: next)
         }
     }
+
+    /// A page of `reviewPage`: reviewer, `after`, and the row limit.
+    static let reviewPageSQL = pendingReviewsSQL + " AND v.reviewerOrgID = ? AND v.id > ? ORDER BY v.id LIMIT ?"
+
+    /// The pending versions of a reviewer with an id greater than the second argument.
+    static let pendingCountSQL = "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = ? AND id > ?"
 
     /// The pending versions with what a reviewer sees; the caller adds conditions and the order.
     static let pendingReviewsSQL = """

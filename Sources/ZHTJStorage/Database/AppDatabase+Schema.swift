@@ -277,6 +277,7 @@ extension AppDatabase {
         registerScaleMigration(&migrator)
         registerTallyMigration(&migrator)
         registerDueMigration(&migrator)
+        registerTreeMigration(&migrator)
         return migrator
     }
 }

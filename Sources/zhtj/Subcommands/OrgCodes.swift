@@ -38,23 +38,42 @@ extension ZHTJ {
         @Argument(help: "The top of the tree (identifier or name). Default: your org.")
         var org: String?
 
+        @Option(help: "Show N levels below the top (0: the top alone). Default: 2 for a tree of 500 orgs or more, else all.")
+        var depth: Int?
+
+        @Flag(help: "Show the whole tree, however large.")
+        var all = false
+
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             try guarded {
-                let (nodes, json) = try global.send(API.OrgTree.self, OrgRefParams(org: org))
-                try global.emit(json) {
-                    var table = TextTable(header: ["编号 ID", "组织 org", "类别 category", "团员 members", "管理员 admin"])
-                    for node in nodes {
-                        table.add([
-                            node.org.displayID, String(repeating: "  ", count: node.depth) + node.org.shortName,
-                            node.org.category.chinese, String(node.org.memberCount),
-                            node.org.adminRegistered ? "已注册 yes" : "未注册 no",
-                        ])
-                    }
-                    return table.render()
-                }
+                let (page, json) = try global.send(API.OrgTree.self, OrgTreeParams(org: org, depth: depth, all: all ? true : nil))
+                try global.emit(json) { Self.render(page) }
             }
+        }
+
+        /// The tree as an indented table; a node with orgs below it not shown ends with `[+N]`; then how many orgs
+        /// are not shown and how to see them.
+        static func render(_ page: OrgTreePage) -> String {
+            var table = TextTable(header: ["编号 ID", "组织 org", "类别 category", "团员 members", "管理员 admin"])
+            for node in page.nodes {
+                table.add([
+                    node.org.displayID, String(repeating: "  ", count: node.depth) + node.org.shortName + (node.hidden.map { " [+\($0)]" } ?? ""),
+                    node.org.category.chinese, String(node.org.memberCount),
+                    node.org.adminRegistered ? "已注册 yes" : "未注册 no",
+                ])
+            }
+            guard page.hidden > 0 else { return table.render() }
+            let levels = page.depth.map(String.init) ?? "?"
+            // The branch with most orgs not shown is the example of how to look at one branch.
+            let example = page.nodes.max { ($0.hidden ?? 0) < ($1.hidden ?? 0) }?.org.displayID ?? "ID"
+            return table.render() + """
+
+                还有 \(page.hidden) 个组织未显示（只显示到下 \(levels) 层，[+N] 为其下未显示的组织数），使用 --depth N、--all，\
+                或 zhtj org tree \(example) 查看其中一支 / \(page.hidden) more orgs not shown (\(levels) levels below the top; \
+                [+N]: orgs below not shown): use --depth N, --all, or zhtj org tree \(example) for one branch
+                """
         }
     }
 

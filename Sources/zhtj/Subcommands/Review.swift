@@ -11,6 +11,15 @@ extension ZHTJ {
         @Flag(help: "Per subordinate org: pending, approved, rejected and not uploaded.")
         var overview = false
 
+        @Option(help: "Show at most N reviews, oldest first (1 to 10000). Default: 50.")
+        var limit: Int?
+
+        @Option(help: "Show the reviews whose id is greater than ID (the id the previous page says to use).")
+        var after: Int64?
+
+        @Flag(help: "Show every pending review.")
+        var all = false
+
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -24,16 +33,26 @@ extension ZHTJ {
                     }
                     return
                 }
-                let (items, json) = try global.send(API.Reviews.self, NoParams())
-                try global.emit(json) {
-                    if items.isEmpty { return "没有待审核的档案 / no reviews are waiting for you" }
-                    var table = TextTable(header: ["审核号 id", "团员 member", "编号 number", "团支部 branch", "页数 pages", "编号来源 from", "等待 days"])
-                    for i in items {
-                        table.add([String(i.id), i.member, i.developmentNumber ?? "", i.branch, String(i.pages), Format.source(i.numberSource, confidence: i.numberConfidence), String(i.waitingDays)])
-                    }
-                    return table.render() + "\n查看 / look: zhtj get MEMBER -o FILE；通过 approve: zhtj approve ID；退回 reject: zhtj reject ID --reason TEXT"
-                }
+                let (page, json) = try global.send(API.Reviews.self, ReviewsParams(limit: limit, after: after, all: all ? true : nil))
+                try global.emit(json) { Self.render(page) }
             }
+        }
+
+        /// The page as a table, then how many are left and how to see them.
+        static func render(_ page: ReviewsPage) -> String {
+            if page.total == 0 { return "没有待审核的档案 / no reviews are waiting for you" }
+            if page.items.isEmpty {
+                return "这里没有待审核的档案（共 \(page.total) 份，去掉 --after 从头查看） / none here (\(page.total) pending in all: leave out --after to start from the oldest)"
+            }
+            var table = TextTable(header: ["审核号 id", "团员 member", "编号 number", "团支部 branch", "页数 pages", "编号来源 from", "等待 days"])
+            for i in page.items {
+                table.add([String(i.id), i.member, i.developmentNumber ?? "", i.branch, String(i.pages), Format.source(i.numberSource, confidence: i.numberConfidence), String(i.waitingDays)])
+            }
+            var text = table.render() + "\n查看 / look: zhtj get MEMBER -o FILE；通过 approve: zhtj approve ID；退回 reject: zhtj reject ID --reason TEXT"
+            if let next = page.next, page.remaining > 0 {
+                text += "\n还有 \(page.remaining) 份未显示，使用 --all 或 --after \(next) 查看 / \(page.remaining) more not shown: use --all or --after \(next)"
+            }
+            return text
         }
     }
 

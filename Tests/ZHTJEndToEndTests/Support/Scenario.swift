@@ -52,6 +52,12 @@ func jsonObject(_ text: String) throws -> [String: Any] {
     return object
 }
 
+/// The array under `key` of a JSON object: the `items` of a `reviews` page, the `nodes` of an `org tree`.
+func jsonList(_ text: String, _ key: String) throws -> [[String: Any]] {
+    guard let array = try jsonObject(text)[key] as? [[String: Any]] else { throw TestFailure("no array \"\(key)\" in: \(text)") }
+    return array
+}
+
 func jsonArray(_ text: String) throws -> [[String: Any]] {
     guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else {
         throw TestFailure("not a JSON array: \(text)")

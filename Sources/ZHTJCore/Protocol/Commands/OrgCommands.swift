@@ -8,8 +8,8 @@ extension API {
     }
 
     public enum OrgTree: ZHTJCommand {
-        public typealias Params = OrgRefParams
-        public typealias Result = [OrgTreeNode]
+        public typealias Params = OrgTreeParams
+        public typealias Result = OrgTreePage
         public static let name = "org.tree"
         public static let access = Access.adminOrOperator
     }

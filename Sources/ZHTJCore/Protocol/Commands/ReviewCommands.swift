@@ -1,8 +1,8 @@
 /// The superior committee's review of e-archives (R-E4 to R-E8).
 extension API {
     public enum Reviews: ZHTJCommand {
-        public typealias Params = NoParams
-        public typealias Result = [ReviewItem]
+        public typealias Params = ReviewsParams
+        public typealias Result = ReviewsPage
         public static let name = "reviews"
         public static let access = Access.admin
     }
