@@ -23,16 +23,23 @@ extension AppDatabase {
         try read { db in Set(try Int64.fetchAll(db, sql: "SELECT orgID FROM reminderSent WHERE day = ?", arguments: [day])) }
     }
 
-    /// Records many orgs' reminders for `day` in one transaction; returns the orgs that had none yet that day.
+    /// Records many orgs' reminders for `day` in one transaction; returns the orgs that had none yet that day. The
+    /// audit chain gets one `reminder.sent` row for the batch (target `orgs:<count>`, the day and the org ids as
+    /// reason), not one per org: `reminderSent` holds a row per org and day.
     public func markRemindersSent(_ sent: [(orgID: Int64, file: String)], day: String, now: Date) throws -> [Int64] {
         try write { db in
             var fresh: [Int64] = []
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO reminderSent (orgID, day, sentAt, file) VALUES (?, ?, ?, ?)")
             for (orgID, file) in sent {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO reminderSent (orgID, day, sentAt, file) VALUES (?, ?, ?, ?)", arguments: [orgID, day, now, file])
-                guard db.changesCount == 1 else { continue }
-                try Self.record(db, caller: Caller(uid: 0, orgID: orgID), action: "reminder.sent", target: "org:\(orgID)", detail: day, at: now)
-                fresh.append(orgID)
+                try insert.execute(arguments: [orgID, day, now, file])
+                if db.changesCount == 1 { fresh.append(orgID) }
+            }
+            if fresh.count == 1 {
+                try Self.record(db, caller: Caller(uid: 0, orgID: fresh[0]), action: "reminder.sent", target: "org:\(fresh[0])", detail: day, at: now)
+            } else if !fresh.isEmpty {
+                try Self.record(
+                    db, caller: Caller(uid: 0), action: "reminder.sent", target: "orgs:\(fresh.count)",
+                    detail: day + " " + fresh.map(String.init).joined(separator: ","), at: now)
             }
             return fresh
         }
