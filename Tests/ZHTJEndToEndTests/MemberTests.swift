@@ -154,3 +154,50 @@ func runProgramBytes(_ path: String, _ arguments: [String]) throws -> Data {
     process.waitUntilExit()
     return data
 }
+
+/// Issue 13: a large import answers compactly (the count and the first 20 who need an e-archive, at most 50
+/// rejected rows on the screen), and `--report FILE` writes everything; the import is audited in one row and each
+/// member's history still starts with its registration.
+@Suite struct LargeImportTests {
+    static func idNumber(_ seq: Int) -> String {
+        let first17 = String(format: "44010120070101%03d", seq)
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(first17, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
+        return first17 + String(Array("10X98765432")[sum % 11])
+    }
+
+    @Test func aLargeImportAnswersCompactlyAndReportsToAFile() throws {
+        let s = try Scenario()
+        var lines = [MemberTests.header]
+        for i in 1...130 {
+            lines.append("团员\(i),\(Self.idNumber(i)),汉族,共青团员,2021-05,0003,否,\(String(format: "20214401%04d", 100 + i)),")
+        }
+        for i in 131...200 { lines.append("坏行\(i),\(Self.idNumber(i)),汉族,共青团员,2021-13,0003,否,,") }
+        let file = try s.daemon.write("large.csv", Data(lines.joined(separator: "\n").utf8))
+        let json = try s.daemon.cli(["member", "import", file, "--json"], credentials: "root.cred")
+        let report = try jsonObject(json.stdout)
+        #expect(report["imported"] as? Int == 130)
+        #expect(report["needEArchiveCount"] as? Int == 130)
+        #expect((report["needEArchive"] as? [Any])?.count == 20)
+
+        let again = [MemberTests.header] + (201...260).map { "新团员\($0),\(Self.idNumber($0)),汉族,共青团员,2022-05,0003,否,\(String(format: "20224401%04d", $0))," }
+            + (261...330).map { "坏行\($0),\(Self.idNumber($0)),汉族,共青团员,2021-13,0003,否,," }
+        let second = try s.daemon.write("second.csv", Data(again.joined(separator: "\n").utf8))
+        let reportFile = s.daemon.root + "/report.csv"
+        let text = try s.daemon.cli(["member", "import", second, "--report", reportFile], credentials: "root.cred")
+        #expect(text.status == 3)
+        #expect(text.stdout.contains("20 more problems not shown: --report FILE writes them all"), "\(text.stdout)")
+        #expect(text.stdout.contains("40 more not shown"))
+        #expect(text.stdout.contains("full report written to"))
+        let csv = String(decoding: try Data(contentsOf: URL(fileURLWithPath: reportFile)), as: UTF8.self)
+        #expect(csv.components(separatedBy: "未导入 rejected").count - 1 == 70)
+        #expect(csv.components(separatedBy: "needs an e-archive").count - 1 == 60)
+        #expect(!csv.contains(Self.idNumber(201)))
+
+        // One audit row per import; the history of a member still shows its registration.
+        #expect(try expectOK(s.daemon.cli(["audit", "verify"], credentials: "root.cred")).stdout.contains("no break found"))
+        let shown = try jsonObject(try expectOK(s.daemon.cli(["show", "团员7", "--json"], credentials: "root.cred")).stdout)
+        let history = (shown["history"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
+        #expect(history.first == "member.register", "\(history)")
+    }
+}

@@ -4,9 +4,13 @@ public struct MemberImportParams: Codable, Sendable {
     public var fileName: String
     /// The file's bytes, base64: the daemon detects UTF-8 (with or without BOM) or GB18030.
     public var contentBase64: String
-    public init(fileName: String, contentBase64: String) {
+    /// Every imported member who needs an e-archive in the reply (`zhtj member import --report FILE`); without it,
+    /// the first `ImportReport.listed` and the count (absent: false).
+    public var details: Bool?
+    public init(fileName: String, contentBase64: String, details: Bool? = nil) {
         self.fileName = fileName
         self.contentBase64 = contentBase64
+        self.details = details
     }
 }
 
@@ -20,11 +24,17 @@ public struct ImportReport: Codable, Sendable {
     public var issues: [RowIssue]
     /// Unmatched uploads that the imported members' development numbers matched (issue 3, step 6).
     public var matchedUploads: Int = 0
-    /// Imported members who joined in 2020 or later and so need an e-archive (R-E1, R-M5).
+    /// Imported members who joined in 2020 or later and so need an e-archive (R-E1, R-M5): the first `listed` of
+    /// them, or every one with `details`…
     public var needEArchive: [MemberInfo]
+    /// … of this many.
+    public var needEArchiveCount: Int
+    /// How many of the members who need an e-archive a reply lists without `details`.
+    public static let listed = 20
+
     public init(
         fileName: String, encoding: String, rows: Int, imported: Int, unchanged: Int, rejectedRows: Int,
-        issues: [RowIssue], needEArchive: [MemberInfo]
+        issues: [RowIssue], needEArchive: [MemberInfo], needEArchiveCount: Int? = nil
     ) {
         self.fileName = fileName
         self.encoding = encoding
@@ -34,6 +44,7 @@ public struct ImportReport: Codable, Sendable {
         self.rejectedRows = rejectedRows
         self.issues = issues
         self.needEArchive = needEArchive
+        self.needEArchiveCount = needEArchiveCount ?? needEArchive.count
     }
 }
 

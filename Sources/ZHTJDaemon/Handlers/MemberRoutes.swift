@@ -59,10 +59,13 @@ extension RequestHandler {
         logger.info("members imported", metadata: [
             "zhtj.file": "\(params.fileName)", "zhtj.imported": "\(outcome.imported.count)", "zhtj.rejected": "\(rejected.count)",
         ])
+        // Compact unless asked: the count of members who need an e-archive and the first few (a province's import of
+        // 100 000 rows would otherwise answer with tens of megabytes).
+        let need = outcome.imported.filter(\.needsEArchive)
         var report = ImportReport(
             fileName: params.fileName, encoding: encoding.rawValue, rows: rows.count - 1, imported: outcome.imported.count,
             unchanged: outcome.unchanged, rejectedRows: rejected.count, issues: issues,
-            needEArchive: outcome.imported.filter(\.needsEArchive).map(\.masked))
+            needEArchive: (params.details == true ? need[...] : need.prefix(ImportReport.listed)).map(\.masked), needEArchiveCount: need.count)
         if !outcome.imported.isEmpty {
             report.matchedUploads = try database.matchUnmatched(now: context.now).count
         }

@@ -14,8 +14,13 @@ extension AppDatabase {
             var branches: [String: Result<(Int64, String), ZHTJError>] = [:]
             var seenID: [String: Int] = [:]
             var seenNumber: [String: Int] = [:]
-            let byIDNumber = try db.cachedStatement(sql: "SELECT * FROM member WHERE idNumber = ?")
-            let byNumber = try db.cachedStatement(sql: "SELECT * FROM member WHERE developmentNumber = ?")
+            // A large import's changed index pages stay in memory until the commit (256 MiB for this write, then back).
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            // The members the table names that exist already, by ID number and by development number: two statements
+            // over the whole table's keys (json_each), not two queries per row.
+            let existing = try Self.existingMembers(db, idNumbers: drafts.map(\.idNumber), numbers: drafts.compactMap(\.developmentNumber))
             let insertMember = try db.cachedStatement(
                 sql: """
                     INSERT INTO member (idNumber, name, birthDate, ethnicity, politicalStatus, joinDate, joinYear, branchID, isCadre,
@@ -59,7 +64,7 @@ extension AppDatabase {
                     seenNumber[number] = draft.line
                 }
                 let record = MemberRecord(draft: draft, branchID: branchID, caller: caller, now: now)
-                if let existing = try MemberRecord.fetchOne(byIDNumber, arguments: [draft.idNumber]) {
+                if let existing = existing.byIDNumber[draft.idNumber] {
                     if existing.sameData(as: record) {
                         outcome.unchanged += 1
                     } else {
@@ -68,11 +73,9 @@ extension AppDatabase {
                     }
                     continue
                 }
-                if let number = draft.developmentNumber,
-                    let owner = try MemberRecord.fetchOne(byNumber, arguments: [number])
-                {
+                if let number = draft.developmentNumber, let owner = existing.byNumber[number] {
                     reject(draft, .developmentNumber, number,
-                           "该发展团员编号已属于另一名团员（\(owner.name)）/ already belongs to another member (\(owner.name))")
+                           "该发展团员编号已属于另一名团员（\(owner)）/ already belongs to another member (\(owner))")
                     continue
                 }
                 var inserted = record
@@ -81,17 +84,48 @@ extension AppDatabase {
                     record.joinYear, record.branchID, record.isCadre, record.developmentNumber, record.mobile, record.education,
                     record.occupation, record.createdAt, record.createdByUID, record.createdByAdmin,
                 ])
-                let memberID = db.lastInsertedRowID
-                inserted.id = memberID
-                try Self.record(db, caller: caller, action: "member.register", target: "member:\(memberID)", detail: "import", at: now)
+                inserted.id = db.lastInsertedRowID
                 outcome.imported.append(inserted.info(branch: branchName))
             }
+            // One audit row for the import, naming the members it registered (ids ascending, consecutive runs as
+            // ranges), instead of one row per member.
             if !outcome.imported.isEmpty {
                 try Self.record(db, caller: caller, action: "member.import", target: "members",
-                                detail: "\(outcome.imported.count) imported, \(outcome.unchanged) unchanged", at: now)
+                                detail: "\(outcome.imported.count) imported, \(outcome.unchanged) unchanged; registered members "
+                                    + Self.ranges(outcome.imported.map(\.id)), at: now)
             }
             return outcome
         }
+    }
+
+    /// Existing members by ID number, and existing development numbers with their member's name.
+    private static func existingMembers(_ db: Database, idNumbers: [String], numbers: [String]) throws
+        -> (byIDNumber: [String: MemberRecord], byNumber: [String: String])
+    {
+        func json(_ keys: [String]) throws -> String { String(decoding: try JSONEncoder().encode(keys), as: UTF8.self) }
+        var byIDNumber: [String: MemberRecord] = [:]
+        let members = try MemberRecord.fetchCursor(
+            db, sql: "SELECT member.* FROM json_each(?) AS k JOIN member ON member.idNumber = k.value", arguments: [try json(idNumbers)])
+        while let member = try members.next() { byIDNumber[member.idNumber] = member }
+        var byNumber: [String: String] = [:]
+        let owners = try Row.fetchCursor(
+            db, sql: "SELECT member.developmentNumber, member.name FROM json_each(?) AS k JOIN member ON member.developmentNumber = k.value",
+            arguments: [try json(numbers)])
+        while let row = try owners.next() { byNumber[row[0]] = row[1] }
+        return (byIDNumber, byNumber)
+    }
+
+    /// `1-5,7,9-12` from ascending ids.
+    static func ranges(_ ids: [Int64]) -> String {
+        var parts: [String] = []
+        var i = 0
+        while i < ids.count {
+            var j = i
+            while j + 1 < ids.count && ids[j + 1] == ids[j] + 1 { j += 1 }
+            parts.append(i == j ? "\(ids[i])" : "\(ids[i])-\(ids[j])")
+            i = j + 1
+        }
+        return parts.joined(separator: ",")
     }
 
     private static let memberSelection = "SELECT member.*, org.fullName AS branchName, org.path AS branchPath FROM member JOIN org ON org.id = member.branchID"
@@ -152,6 +186,15 @@ extension AppDatabase {
                 db, sql: "SELECT audit.*, admin.name AS adminName FROM audit LEFT JOIN admin ON admin.id = audit.adminID WHERE target = ? ORDER BY audit.id",
                 arguments: ["member:\(first.id)"]
             ).map { HistoryEntry(at: $0["at"], action: $0["action"], actor: $0["adminName"] ?? "zhtjd", reason: $0["reason"]) }
+            // Since issue 13 an import audits itself in one row (`member.import`, naming the members); the member's
+            // own registration comes from its record (when, by whom), as the per-member audit row used to say.
+            if first.history?.contains(where: { $0.action == "member.register" }) == false,
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT m.createdAt, a.name FROM member AS m LEFT JOIN admin AS a ON a.id = m.createdByAdmin WHERE m.id = ?",
+                    arguments: [first.id])
+            {
+                first.history?.insert(HistoryEntry(at: row[0], action: "member.register", actor: row[1] ?? "zhtjd", reason: "import"), at: 0)
+            }
             return first
         }
     }

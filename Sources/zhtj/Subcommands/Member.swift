@@ -19,16 +19,31 @@ extension ZHTJ {
         @Argument(help: "The CSV file.")
         var file: String
 
+        @Option(help: "Also write the full report to a CSV file: every rejected row with its reason, every imported member who needs an e-archive.")
+        var report: String?
+
         @OptionGroup var global: GlobalOptions
+
+        /// Rejected rows printed on the screen; the rest are counted (all of them in `--report FILE`).
+        static let shownIssues = 50
 
         func run() throws {
             try guarded {
                 let data = try readTable(file)
-                let params = MemberImportParams(fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString())
-                let (report, json) = try global.send(API.MemberImport.self, params)
-                try global.emit(json) { Self.render(report) }
-                if report.rejectedRows > 0 { throw ExitCode(3) }
+                let params = MemberImportParams(
+                    fileName: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString(), details: report != nil ? true : nil)
+                let (result, json) = try global.send(API.MemberImport.self, params)
+                if let report { try Self.writeReport(result, to: report) }
+                try global.emit(json) { Self.render(result) + (report.map { "\n完整报告已写入 / full report written to \($0)" } ?? "") }
+                if result.rejectedRows > 0 { throw ExitCode(3) }
             }
+        }
+
+        static func writeReport(_ report: ImportReport, to path: String) throws {
+            let header = ["行 line", "结果 outcome", "列 column", "值 value", "原因 reason", "姓名 name", "发展团员编号 number", "团支部 branch"]
+            let rows = report.issues.map { [String($0.line), "未导入 rejected", $0.column, $0.value, $0.reason, "", "", ""] }
+                + report.needEArchive.map { ["", "需上传电子档案 needs an e-archive", "", $0.idNumber, "", $0.name, $0.developmentNumber ?? "", $0.branch] }
+            try CSVFile.write(header: header, rows: rows, to: path)
         }
 
         static func render(_ report: ImportReport) -> String {
@@ -44,18 +59,23 @@ extension ZHTJ {
             }
             if !report.issues.isEmpty {
                 var table = TextTable(header: ["行 line", "列 column", "值 value", "原因 reason"])
-                for issue in report.issues { table.add([String(issue.line), issue.column, issue.value, issue.reason]) }
+                for issue in report.issues.prefix(shownIssues) { table.add([String(issue.line), issue.column, issue.value, issue.reason]) }
                 lines.append("")
                 lines.append("以下行未导入，改正后可重新导入整个文件 / these rows were not imported; fix them and import the file again:")
                 lines.append(table.render())
+                let more = report.issues.count - shownIssues
+                if more > 0 { lines.append("另有 \(more) 处问题未显示，用 --report FILE 写出全部 / \(more) more problems not shown: --report FILE writes them all") }
             }
-            if !report.needEArchive.isEmpty {
+            if report.needEArchiveCount > 0 {
+                let n = report.needEArchiveCount
                 lines.append("")
-                lines.append(
-                    "其中 \(report.needEArchive.count) 名团员为2020年及以后入团，需上传入团志愿书电子档案 / \(report.needEArchive.count) of the imported members joined in 2020 or later and need an e-archive (R-E1):")
+                lines.append("其中 \(n) 名团员为2020年及以后入团，需上传入团志愿书电子档案 / \(n) of the imported members joined in 2020 or later and need an e-archive (R-E1):")
                 var table = TextTable(header: ["姓名 name", "身份证号码 ID", "发展团员编号 number", "团支部 branch"])
-                for m in report.needEArchive { table.add([m.name, m.idNumber, m.developmentNumber ?? "", m.branch]) }
+                let shown = report.needEArchive.prefix(ImportReport.listed)
+                for m in shown { table.add([m.name, m.idNumber, m.developmentNumber ?? "", m.branch]) }
                 lines.append(table.render())
+                let more = n - shown.count
+                if more > 0 { lines.append("另有 \(more) 名未显示，用 --report FILE 写出全部，或 zhtj reminders / \(more) more not shown: --report FILE lists them all, and so does zhtj reminders") }
             }
             return lines.joined(separator: "\n")
         }
