@@ -68,6 +68,9 @@ printf 'zhtjd started in %.1f s (migrations, quick_check, %d inbox folders, one 
 
 echo "== timings"
 load=$bin/zhtj-load
+figures=$work/figures.txt
+exec 3>&1
+exec > >(tee -a "$figures") 2>&1
 "$load" search "$work/root.credentials" "$work/samples-root.tsv" id 1000
 "$load" search "$work/root.credentials" "$work/samples-root.tsv" name 1000
 "$load" search "$work/county.credentials" "$work/samples-county.tsv" id 1000
@@ -86,6 +89,24 @@ load=$bin/zhtj-load
 "$load" approve "$work/busy.credentials" 1000
 "$load" mixed 8 10000 "$work/root.credentials" "$work/samples-root.tsv"
 
+echo "== end to end: the zhtj process from start to exit, output rendered (to a file), median of 5"
+# e2e LABEL CREDENTIALS ARGS…: prints "e2e LABEL median_s" (a command that exits non-zero still counts: its output was rendered).
+e2e() {
+  local label=$1 cred=$2; shift 2
+  local times=()
+  for _ in 1 2 3 4 5; do
+    local a b; a=$(now)
+    ZHTJ_CREDENTIALS="$cred" "$bin/zhtj" "$@" > "$work/e2e.out" 2>&1 || true
+    b=$(now); times+=("$(echo "$b - $a" | bc -l)")
+  done
+  printf 'e2e %s %.3f s (%s lines)\n' "$label" "$(printf '%s\n' "${times[@]}" | sort -g | sed -n 3p)" "$(wc -l < "$work/e2e.out")"
+}
+e2e whoami "$work/root.credentials" whoami
+e2e stats "$work/root.credentials" stats
+e2e reminders "$work/root.credentials" reminders
+e2e reviews "$work/busy.credentials" reviews
+e2e org-tree "$work/root.credentials" org tree
+
 echo "== member import of $IMPORT_ROWS rows through the CLI"
 "$bin/zhtj-province" csv "$work/import.csv" "$IMPORT_ROWS" "$ORGS"
 t0=$(now)
@@ -98,10 +119,40 @@ awk -v t="$(echo "$t1 - $t0" | bc -l)" -v n="$imported" 'BEGIN {printf "member i
 "$bin/zhtj-province" csv "$work/import2.csv" "$IMPORT_ROWS" "$ORGS" 3000000
 "$load" import "$work/root.credentials" "$work/import2.csv" "$IMPORT_ROWS"
 
+echo "== the kept tallies after the benchmark's writes (zhtj admin recount: exit 4 if a tally differs from a recount)"
+ZHTJ_CREDENTIALS="$work/root.credentials" "$bin/zhtj" admin recount && echo "recount: no difference" || echo "recount: DIFFERENCES FOUND (exit $?)"
+
 echo "== the daily reminder sweep over every org (ReminderDelivery.deliverAll, as the daemon's ReminderService)"
 kill "$daemon"; wait "$daemon" 2>/dev/null || true; daemon=
-"$bin/zhtj-province" sweep "$work/Storage"
-echo "outbox: $(find "$work/Storage/outbox" -type f | wc -l) files, $(du -sm "$work/Storage/outbox" | cut -f1) MB"
+/usr/bin/time -f "sweep process: %e s, %M KB max RSS" "$bin/zhtj-province" sweep "$work/Storage"
+echo "outbox: $(find "$work/Storage/outbox" -type f | wc -l) files, $(du -sm "$work/Storage/outbox" | cut -f1) MB on disk, $(find "$work/Storage/outbox" -type f -exec cat {} + | wc -c) bytes of text"
+
+exec 1>&3 2>&1
+sleep 1
+echo
+echo "== issue 13's targets (p50 daemon side over the socket / end to end; figures above)"
+p50() { grep -F -- "$1" "$figures" | head -1 | sed -E 's/.*p50= *([0-9.]+) ms.*/\1/'; }
+p99() { grep -F -- "$1" "$figures" | head -1 | sed -E 's/.*p99= *([0-9.]+) ms.*/\1/'; }
+e2eof() { awk -v k="$1" '$1 == "e2e" && $2 == k {print $3 * 1000}' "$figures"; }
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { if (v == "") print "not measured"; else if (v + 0 < t + 0) print "met"; else printf "missed (%.1fx)\n", v / t }'; }
+row() { # LABEL DAEMON_MS DAEMON_TARGET E2E_MS E2E_TARGET
+  printf '| %-34s | %10s ms | < %6s ms: %-14s | %8s ms | < %4s ms: %-14s |\n' "$1" "${2:-—}" "$3" "$(verdict "$2" "$3")" "${4:-—}" "$5" "$(verdict "$4" "$5")"
+}
+echo "| what | daemon p50 | target | end to end | target |"
+echo "|---|---|---|---|---|"
+row "banner (whoami), root" "$(p50 'reminders.banner {} as root')" 5 "$(e2eof whoami)" 30
+row "stats, root" "$(p50 'stats {} as root')" 100 "$(e2eof stats)" 150
+row "reminders, root" "$(p50 'reminders {"send":false} as root')" 100 "$(e2eof reminders)" 150
+row "reviews, busiest committee" "$(p50 'reviews {} as busy')" 20 "$(e2eof reviews)" 60
+row "org tree, root, default view" "$(p50 'org.tree {} as root')" 100 "$(e2eof org-tree)" 150
+echo "search p99 (ID number / name), root: $(p99 'member.search by ID number as root') / $(p99 'member.search by name as root') ms (before issue 13: 2.0 / 4.3 ms; target: no worse)"
+mixed=$(p99 'clients, mixed reads')
+echo "10 000 mixed reads from 8 clients, p99: $mixed ms (target < 10 ms: $(verdict "$mixed" 10))"
+sweep=$(grep -o 'orgs in [0-9.]* s' "$figures" | head -1 | grep -o '[0-9.]* s' | grep -o '[0-9.]*')
+echo "daily sweep with files written: $sweep s (target < 10 s: $(verdict "$sweep" 10)); $(grep 'sweep phases' "$figures")"
+rate=$(grep 'member import:' "$figures" | grep -o '[0-9]* rows/s' | grep -o '[0-9]*' || true)
+echo "member import through the CLI: $rate rows/s (target ≥ 20 000: $(awk -v r="$rate" 'BEGIN { if (r >= 20000) print "met"; else printf "missed (%.1fx short)\n", 20000 / r }'))"
+grep -F 'recount:' "$figures"
 
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d); $(swift --version 2>&1 | head -1)"
