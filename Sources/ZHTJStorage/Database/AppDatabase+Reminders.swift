@@ -10,12 +10,7 @@ extension AppDatabase {
     public func reminder(orgID: Int64, now: Date, oldest: Int) throws -> Reminder {
         let today = CivilDate(now).description
         return try read { db in
-            guard let org = try OrgRow.fetchOne(db, sql: OrgRow.selection + " WHERE org.id = ?", arguments: [orgID]) else {
-                throw ZHTJError.orgNotFound(String(orgID))
-            }
-            let counts = try Self.reminderCounts(db, orgID: orgID, today: today)
-            let (reviews, reviewCount) = try Self.reviewsWaiting(db, orgID: orgID, limit: oldest, now: now)
-            let children = try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.parentID = ? ORDER BY org.id", arguments: [orgID])
+            let (org, counts, children, reviews, reviewCount) = try Self.reminderParts(db, orgID: orgID, today: today, reviews: oldest, now: now)
             guard !children.isEmpty else {
                 let items = try Self.openItems(db, where: "m.branchID = ?", arguments: [orgID], today: today)
                 return Self.memberReminder(org.summary, today: today, counts: counts, items: items, subordinates: [], reviews: reviews, reviewCount: reviewCount)
@@ -33,17 +28,26 @@ extension AppDatabase {
     public func fullReminder(orgID: Int64, now: Date) throws -> Reminder {
         let today = CivilDate(now).description
         return try read { db in
-            guard let org = try OrgRow.fetchOne(db, sql: OrgRow.selection + " WHERE org.id = ?", arguments: [orgID]) else {
-                throw ZHTJError.orgNotFound(String(orgID))
-            }
-            let counts = try Self.reminderCounts(db, orgID: orgID, today: today)
-            let (reviews, reviewCount) = try Self.reviewsWaiting(db, orgID: orgID, limit: nil, now: now)
-            let children = try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.parentID = ? ORDER BY org.id", arguments: [orgID])
+            let (org, counts, children, reviews, reviewCount) = try Self.reminderParts(db, orgID: orgID, today: today, reviews: nil, now: now)
             let subordinates = children.isEmpty ? [] : try Self.subordinateCounts(db, parentID: orgID, children: children, total: counts, today: today)
             let (lower, upper) = Self.subtreeBounds(org.org.path)
             let items = try Self.openItems(db, where: "b.path >= ? AND b.path < ?", arguments: [lower, upper], today: today)
             return Self.memberReminder(org.summary, today: today, counts: counts, items: items, subordinates: subordinates, reviews: reviews, reviewCount: reviewCount)
         }
+    }
+
+    /// What every reminder of an org starts from: the org, its subtree's counts, its children (by id) and the first
+    /// `reviews` of its reviews waiting (all with nil) with their count.
+    private static func reminderParts(_ db: Database, orgID: Int64, today: String, reviews limit: Int?, now: Date) throws
+        -> (OrgRow, ReminderCounts, [OrgRow], [ReviewItem], Int)
+    {
+        guard let org = try OrgRow.fetchOne(db, sql: OrgRow.selection + " WHERE org.id = ?", arguments: [orgID]) else {
+            throw ZHTJError.orgNotFound(String(orgID))
+        }
+        let counts = try reminderCounts(db, orgID: orgID, today: today)
+        let (reviews, reviewCount) = try reviewsWaiting(db, orgID: orgID, limit: limit, now: now)
+        let children = try OrgRow.fetchAll(db, sql: OrgRow.selection + " WHERE org.parentID = ? ORDER BY org.id", arguments: [orgID])
+        return (org, counts, children, reviews, reviewCount)
     }
 
     /// The counts of the banner before every command (R-E10): not uploaded, not authenticated (no file, waiting or
