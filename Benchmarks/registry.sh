@@ -36,10 +36,16 @@ plan "member.search (name suffixes, ID-number and development-number prefixes, s
      UNION SELECT id FROM member WHERE idNumber >= '王芳' AND idNumber < '王芳' || char(1114111)
      UNION SELECT id FROM member WHERE developmentNumber >= '王芳' AND developmentNumber < '王芳' || char(1114111))
    AND org.path >= '/1/' AND org.path < '/10' ORDER BY member.id LIMIT 50"
-plan "reminder of one org: open e-archives of the subtree with the latest version" \
-  "SELECT m.id, v.state FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= 2020
-   LEFT JOIN archiveVersion AS v ON v.memberID = m.id AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
-   WHERE b.path >= '/1/2/' AND b.path < '/1/20' ORDER BY m.id"
+plan "reminder above branch level, oldest overdue: walk the open members in due order (member_open_due), keep the subtree's" \
+  "SELECT m.id FROM member AS m INDEXED BY member_open_due JOIN org AS b ON b.id = m.branchID
+   WHERE m.joinYear >= 2020 AND m.latestState IS NOT 'approved' AND m.dueDate < '2026-12-01' AND b.path >= '/1/2/' AND b.path < '/1/20'
+   ORDER BY m.dueDate, m.id LIMIT 20"
+plan "reminder above branch level, oldest overdue: the subtree's open members, sorted (a small subtree)" \
+  "SELECT m.id FROM org AS b CROSS JOIN member AS m INDEXED BY member_branch_year ON m.branchID = b.id
+   WHERE m.joinYear >= 2020 AND m.latestState IS NOT 'approved' AND m.dueDate < '2026-12-01' AND b.path >= '/1/2/' AND b.path < '/1/20'
+   ORDER BY m.dueDate, m.id LIMIT 20"
+plan "reminder counts: an org's overdue from its tallies by due date" \
+  "SELECT sum(count) FROM orgDue WHERE orgID = 2 AND dueDate < '2026-12-01'"
 plan "reviews (a page of the committee's queue: the reviewer's range of version_review from after, LIMIT 50 + 1, no sort)" \
   "SELECT v.id FROM archiveVersion AS v JOIN member AS m ON m.id = v.memberID JOIN org AS b ON b.id = m.branchID
    JOIN document AS d ON d.sha256 = v.sha256 JOIN upload AS u ON u.id = v.uploadID JOIN org AS o ON o.id = v.uploaderOrgID
