@@ -151,5 +151,15 @@ import ZHTJRegistry
         #expect(try db.rebuildTallies().differences == found)
         #expect(try db.tallyDifferences().isEmpty)
         #expect(try db.reminderCounts(orgID: 1).notUploaded == 1)
+
+        // A latest state changed behind the back of the versions: the counts follow it (wrongly), a recount says so, and
+        // a rebuild puts the state and every count right (v7, v8).
+        try db.writer.write { try $0.execute(sql: "UPDATE member SET latestState = 'approved'") }
+        #expect(try db.reminderCounts(orgID: 1).notUploaded == 0)
+        #expect(!(try db.tallyDifferences()).isEmpty)
+        _ = try db.rebuildTallies()
+        #expect(try db.tallyDifferences().isEmpty)
+        #expect(try db.writer.read { try String.fetchOne($0, sql: "SELECT latestState FROM member") } == nil)
+        #expect(try db.reminder(orgID: 1, now: Self.now, oldest: 20).counts.notUploaded == 1)
     }
 }

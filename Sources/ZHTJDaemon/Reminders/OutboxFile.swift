@@ -7,8 +7,8 @@ import ZHTJCore
 #endif
 
 /// The outbox's files: written to a temporary name and renamed into place, so a reader never sees half a reminder.
-/// Not synced one by one (tens of thousands a day): the daily sweep calls `sync(folder:)` once, before it records
-/// the sends, so a recorded reminder's file is on disk.
+/// Not synced one by one (tens of thousands a day): the daily sweep opens the outbox's `FileSystem` first and syncs it
+/// once, before it records the sends, so a recorded reminder's file is on disk.
 enum OutboxFile {
     /// Writes `text` to `path` (mode 0644 less the umask), creating its folder (0750 less the umask) when missing.
     static func write(_ text: String, to path: String) throws {
@@ -24,17 +24,25 @@ enum OutboxFile {
             while done < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
                 if n < 0 && errno == EINTR { continue }
+                if n == 0 { errno = EIO }  // no progress and no errno of its own
                 if n <= 0 { return -1 }
                 done += n
             }
             return done
         }
         let error = errno
-        close(fd)
+        // Some file systems (NFS, quotas) report a failed write only at close.
+        let closed = close(fd)
         guard written == bytes.count else {
             unlink(temporary)
             errno = error
             throw failure("write", temporary)
+        }
+        guard closed == 0 else {
+            let error = errno
+            unlink(temporary)
+            errno = error
+            throw failure("close", temporary)
         }
         bytes.removeAll()
         guard rename(temporary, path) == 0 else {
@@ -45,15 +53,27 @@ enum OutboxFile {
         }
     }
 
-    /// Flushes the file system that holds `folder` (syncfs): every file written before is on disk.
-    static func sync(folder: String) throws {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw failure("open", folder) }
-        defer { close(fd) }
-        guard czhtj_syncfs(fd) == 0 else { throw failure("syncfs", folder) }
+    /// The file system that holds a folder, opened before a batch of writes so that `sync()` reports every
+    /// write-back error since then (syncfs reports only errors after the descriptor was opened).
+    final class FileSystem {
+        private let fd: Int32
+        let folder: String
+
+        init(folder: String) throws {
+            self.folder = folder
+            fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { throw OutboxFile.failure("open", folder) }
+        }
+
+        deinit { close(fd) }
+
+        /// Every file written since `init` is on disk.
+        func sync() throws {
+            guard czhtj_syncfs(fd) == 0 else { throw OutboxFile.failure("syncfs", folder) }
+        }
     }
 
-    private static func failure(_ call: String, _ path: String) -> ZHTJError {
+    fileprivate static func failure(_ call: String, _ path: String) -> ZHTJError {
         .storage("\(call) \(path): \(String(cString: strerror(errno)))")
     }
 }

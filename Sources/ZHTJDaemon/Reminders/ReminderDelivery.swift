@@ -37,8 +37,9 @@ public final class ReminderDelivery: Sendable {
         if try database.reminderSent(orgID: orgID, day: day) { return .alreadySent }
         let reminder = try database.reminder(orgID: orgID, now: now, oldest: settings.reminderOldest)
         guard !reminder.isEmpty else { return .nothingOpen }
+        let disk = try OutboxFile.FileSystem(folder: layout.outbox)
         let (file, text) = try write(reminder, day: day)
-        try OutboxFile.sync(folder: layout.outbox)
+        try disk.sync()
         guard try database.markReminderSent(orgID: orgID, day: day, file: file, now: now) else { return .alreadySent }
         logger.info("reminder written", metadata: ["zhtj.org": "\(orgID)", "zhtj.file": "\(file)"])
         try startHooks(reminder, text: text, day: day, now: now)
@@ -70,6 +71,7 @@ public final class ReminderDelivery: Sendable {
         var outcome = SweepOutcome()
         outcome.alreadySent = done.count
         let started = Date()
+        let disk = try OutboxFile.FileSystem(folder: layout.outbox)
         var open: [Reminder] = []
         try database.forEachReminder(now: now, oldest: settings.reminderOldest, skipping: done) { reminder in
             outcome.orgs += 1
@@ -102,7 +104,7 @@ public final class ReminderDelivery: Sendable {
         let written = results.withLockedValue { $0 }.sorted { order[$0.reminder.org.id]! < order[$1.reminder.org.id]! }
         outcome.failed = failures.withLockedValue { $0 }
         // The files on disk before any is recorded as sent.
-        if !written.isEmpty { try OutboxFile.sync(folder: layout.outbox) }
+        if !written.isEmpty { try disk.sync() }
         let filesDone = Date()
         outcome.readSeconds = read.timeIntervalSince(started)
         outcome.writeSeconds = filesDone.timeIntervalSince(read)

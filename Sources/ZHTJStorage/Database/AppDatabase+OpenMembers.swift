@@ -36,7 +36,7 @@ extension AppDatabase {
     /// The `limit` longest-overdue open members of the subtree at `path`, oldest due first. Two plans, chosen from
     /// the tallies: walk the open members of the whole tree in due-date order (`member_open_due`) and keep the
     /// subtree's, which reads about `limit × tree's overdue / subtree's overdue` rows; or read the subtree's open
-    /// members and sort them, which reads `counts.notAuthenticated` rows. The cheaper one runs (`walking` forces one).
+    /// members who joined 2020 or later and sort them, which reads that many rows (from the tallies). The cheaper one runs (`walking` forces one).
     static func oldestOverdue(
         _ db: Database, path: String, counts: ReminderCounts, today: String, limit: Int, walking: Bool? = nil
     ) throws -> [ReminderItem] {
@@ -45,8 +45,13 @@ extension AppDatabase {
         let rootID = path.split(separator: "/").first.flatMap { Int64($0) } ?? 0
         let treeOverdue = try Int.fetchOne(
             db, sql: "SELECT ifnull(sum(count), 0) FROM orgDue WHERE orgID = ? AND dueDate < ?", arguments: [rootID, today]) ?? 0
+        // The sort plan reads every member of the subtree who joined 2020 or later (approved ones too).
+        let orgID = path.split(separator: "/").last.flatMap { Int64($0) } ?? 0
+        let subtree = try Int.fetchOne(
+            db, sql: "SELECT ifnull(sum(count), 0) FROM orgTally WHERE orgID = ? AND joinYear >= ?",
+            arguments: [orgID, MembershipRules.eArchiveFromYear]) ?? 0
         let walk = Double(limit) * Double(treeOverdue) / Double(counts.overdue)
-        let from = walking ?? (walk <= Double(counts.notAuthenticated))
+        let from = walking ?? (walk <= Double(subtree))
             ? "member AS m INDEXED BY member_open_due JOIN org AS b ON b.id = m.branchID"
             : "org AS b CROSS JOIN member AS m INDEXED BY member_branch_year ON m.branchID = b.id"
         return try Row.fetchAll(

@@ -89,6 +89,13 @@ extension AppDatabase {
     public func rebuildTallies() throws -> (rows: Int, differences: [TallyDifference]) {
         try write { db in
             let found = try Self.differences(db)
+            // The latest state the triggers and the open-member lists read, refreshed where it drifted.
+            try db.execute(sql: """
+                UPDATE member SET latestState = (
+                    SELECT state FROM archiveVersion WHERE memberID = member.id ORDER BY version DESC LIMIT 1)
+                WHERE latestState IS NOT (
+                    SELECT state FROM archiveVersion WHERE memberID = member.id ORDER BY version DESC LIMIT 1)
+                """)
             try db.execute(sql: "DELETE FROM orgTally")
             try db.execute(sql: "INSERT INTO orgTally (orgID, joinYear, bucket, count) " + Self.recountSQL)
             try db.execute(sql: "DELETE FROM orgDue")
