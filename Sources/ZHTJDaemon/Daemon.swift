@@ -29,6 +29,9 @@ public final class Daemon: Sendable {
         lock = try InstanceLock(path: layout.lock)
         try layout.create(groupID: groupID)
         database = try AppDatabase(path: layout.database)
+        for repair in database.schemaRepairs {
+            logger.critical("schema repaired: the database was changed behind zhtjd's back", metadata: ["zhtj.repair": "\(repair)"])
+        }
         let db = try database.settings()
         logger.notice("database open", metadata: [
             "zhtj.db": "\(layout.database)", "zhtj.journal": "\(db.journalMode)", "zhtj.synchronous": "\(db.synchronous)",

@@ -5,6 +5,8 @@ public struct AuditChainCheck: Sendable, Equatable {
     public var rows: Int
     public var breaks: [Break]
     public var documentHashes: [String]
+    /// The schema repairs the daemon made at start (`schema.repaired` rows: "when: what").
+    public var schemaRepairs: [String] = []
 
     /// A break: a row that is missing, altered or out of order (`row`), or an archive file (`sha256`).
     public struct Break: Sendable, Codable, Equatable {

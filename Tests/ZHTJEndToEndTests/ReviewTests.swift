@@ -202,6 +202,16 @@ import ZHTJTestSupport
         try Data("tampered".utf8).write(to: URL(fileURLWithPath: path))
         let files = try jsonObject(try s.daemon.cli(["audit", "verify", "--json"], credentials: nil).stdout)["breaks"] as? [[String: Any]] ?? []
         #expect(files.contains { ($0["problem"] as? String ?? "").contains("does not match its hash") })
+        // Issue 14: the next start finds the dropped trigger, puts it back, says so at critical level, and `audit verify`
+        // lists the repair.
+        _ = s.daemon.stop()
+        try s.daemon.start()
+        #expect(s.daemon.log.contains("schema repaired"))
+        let repaired = try jsonObject(try s.daemon.cli(["audit", "verify", "--json"], credentials: "root.cred").stdout)
+        let repairs = repaired["schemaRepairs"] as? [String] ?? []
+        #expect(repairs.count == 1 && repairs[0].contains("trigger audit_no_update was missing"), "\(repairs)")
+        let again = try runProgram("/usr/bin/sqlite3", [db, "UPDATE audit SET reason = 'x' WHERE id = 1"], environment: s.daemon.environment)
+        #expect(again.status != 0)
     }
 
     // R-E4: a file from the inbox root, attached by hand, is the member's branch's upload and is reviewed.

@@ -86,9 +86,13 @@ public struct AuditVerifyResult: Codable, Sendable {
     public var rows: Int
     public var files: Int
     public var breaks: [Break]
-    public init(rows: Int, files: Int, breaks: [Break]) {
+    /// Triggers and indexes the daemon found missing or changed at a start and put back ("when: what"), from the
+    /// audit chain's `schema.repaired` rows: evidence that the database was changed behind its back.
+    public var schemaRepairs: [String]
+    public init(rows: Int, files: Int, breaks: [Break], schemaRepairs: [String] = []) {
         self.rows = rows
         self.files = files
         self.breaks = breaks
+        self.schemaRepairs = schemaRepairs
     }
 }

@@ -45,6 +45,6 @@ extension RequestHandler {
             case .damaged: breaks.append(.init(row: nil, sha256: sha, problem: "the archive file's content does not match its hash"))
             }
         }
-        return AuditVerifyResult(rows: chain.rows, files: chain.documentHashes.count, breaks: breaks)
+        return AuditVerifyResult(rows: chain.rows, files: chain.documentHashes.count, breaks: breaks, schemaRepairs: chain.schemaRepairs)
     }
 }

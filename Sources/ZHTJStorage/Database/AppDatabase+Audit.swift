@@ -53,7 +53,9 @@ extension AppDatabase {
                 prev = stored
             }
             let hashes = try String.fetchAll(db, sql: "SELECT sha256 FROM document ORDER BY sha256")
-            return AuditChainCheck(rows: rows.count, breaks: breaks, documentHashes: hashes)
+            var check = AuditChainCheck(rows: rows.count, breaks: breaks, documentHashes: hashes)
+            check.schemaRepairs = try Self.schemaRepairs(db)
+            return check
         }
     }
 }

@@ -9,6 +9,8 @@ public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The database file (`:memory:` for an in-memory database).
     public let path: String
+    /// What the schema check at open put back (empty when nothing was missing or changed); also in the audit chain.
+    public let schemaRepairs: [String]
 
     public enum OpenError: Error, CustomStringConvertible {
         case damaged(path: String, detail: String)
@@ -40,6 +42,7 @@ public final class AppDatabase: Sendable {
                 throw OpenError.damaged(path: path, detail: check.prefix(5).joined(separator: "; "))
             }
             try Self.migrator.migrate(writer)
+            schemaRepairs = try Self.checkSchema(writer)
         } catch let error as OpenError {
             throw error
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {

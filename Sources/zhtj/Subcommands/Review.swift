@@ -169,6 +169,10 @@ extension ZHTJ {
                         lines.append("发现 \(r.breaks.count) 处问题 / \(r.breaks.count) breaks:")
                         for b in r.breaks { lines.append("  \(b.row.map { "row \($0)" } ?? "file \(b.sha256 ?? "")"): \(b.problem)") }
                     }
+                    if !r.schemaRepairs.isEmpty {
+                        lines.append("数据库结构曾被改动，zhtjd 启动时已修复 / the schema was changed behind zhtjd's back and repaired at a start:")
+                        for repair in r.schemaRepairs { lines.append("  \(repair)") }
+                    }
                     return lines.joined(separator: "\n")
                 }
                 if !r.breaks.isEmpty { throw ExitCode(4) }
