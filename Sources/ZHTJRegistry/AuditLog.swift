@@ -9,6 +9,10 @@ public protocol AuditLog: Sendable {
     /// Checks the chain row by row in one read and lists the archived documents' hashes (the files are the
     /// caller's to check, outside the transaction).
     func verifyAuditChain() throws -> AuditChainCheck
+    /// The newest audit row's id and hash (nil for an empty chain): what an anchor records.
+    func auditHead() throws -> (id: Int64, hash: String)?
+    /// The stored hash of audit row `id`, nil when there is no such row.
+    func auditRowHash(id: Int64) throws -> String?
     /// Audits a download whose bytes were read (R-E13).
     func recordDownload(memberID: Int64, version: Int, caller: Caller, now: Date) throws
 }

@@ -9,7 +9,7 @@ import ZHTJDaemon
     /// Who may send each command without a credential (docs/protocol.md, "Who may call what"). What an admin may
     /// do inside the tree is each handler's business and is checked end to end (AuthorizationTests).
     static let authorization: [String: Access] = [
-        "whoami": .anyone, "init": .anyone, "admin.recount": .anyone, "register": .anyone, "org.code": .anyone, "audit.verify": .anyone,
+        "whoami": .anyone, "init": .anyone, "admin.recount": .anyone, "register": .anyone, "org.code": .anyone, "audit.verify": .anyone, "audit.anchor": .anyone,
         "org.tree": .adminOrOperator,
         "org.codes": .admin, "org.create": .admin, "org.update": .admin, "org.secretary": .admin, "org.import": .admin,
         "org.progress": .admin, "member.import": .admin, "member.show": .admin, "member.search": .admin,

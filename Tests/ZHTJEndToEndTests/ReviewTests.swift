@@ -179,6 +179,25 @@ import ZHTJTestSupport
         #expect(try s.archives("202244010099").count == 1)
     }
 
+    // Issue 14: the newest audit rows deleted behind the daemon's back leave a shorter chain that is still a chain; the
+    // anchor written outside the database (outbox/audit-anchors.txt) shows the cut.
+    @Test func anchorsShowRowsCutFromTheEndOfTheChain() throws {
+        let s = try Self.setUp()
+        let anchored = try jsonObject(try expectOK(s.daemon.cli(["audit", "anchor", "--json"], credentials: "root.cred")).stdout)
+        let line = anchored["line"] as? String ?? ""
+        #expect(line.split(separator: " ").count == 3, "\(line)")
+        let file = try String(contentsOfFile: s.daemon.storage + "/outbox/audit-anchors.txt", encoding: .utf8)
+        #expect(file.hasSuffix(line + "\n"))
+        #expect(try expectOK(s.daemon.cli(["audit", "verify"], credentials: "root.cred")).stdout.contains("no break found"))
+        let db = s.daemon.storage + "/db/zhtj.sqlite"
+        let cut = "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > (SELECT max(id) - 3 FROM audit);"
+        try expectOK(runProgram("/usr/bin/sqlite3", [db, cut], environment: s.daemon.environment))
+        let broken = try s.daemon.cli(["audit", "verify", "--json"], credentials: "root.cred")
+        #expect(broken.status == 4)
+        let problems = (try jsonObject(broken.stdout)["breaks"] as? [[String: Any]] ?? []).compactMap { $0["problem"] as? String }
+        #expect(problems.count == 1 && problems[0].hasPrefix("rows removed after"), "\(problems)")
+    }
+
     // The audit chain: intact after normal work; an edit made behind the daemon's back with the sqlite3 shell is found.
     @Test func auditVerifyFindsAnEditBehindTheDaemonsBack() throws {
         let s = try Self.setUp()

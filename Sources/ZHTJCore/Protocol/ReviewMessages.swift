@@ -72,6 +72,18 @@ public struct GetResult: Codable, Sendable {
     }
 }
 
+/// `audit.anchor`: the line appended to the anchors file: the chain's head when it was written.
+public struct AuditAnchorResult: Codable, Sendable {
+    /// `<time> <id> <hash>`, as appended.
+    public var line: String
+    /// The anchors file.
+    public var file: String
+    public init(line: String, file: String) {
+        self.line = line
+        self.file = file
+    }
+}
+
 public struct AuditVerifyResult: Codable, Sendable {
     public struct Break: Codable, Sendable, Equatable {
         public var row: Int64?

@@ -8,6 +8,7 @@ enum ArchiveRoutes: RouteCollection {
     static func register(on routes: inout RouteTable) {
         routes.add(API.ArchiveGet.self, RequestHandler.get)
         routes.add(API.AuditVerify.self, RequestHandler.auditVerify)
+        routes.add(API.AuditAnchor.self, RequestHandler.auditAnchor)
     }
 }
 
@@ -30,10 +31,7 @@ extension RequestHandler {
 
     /// `audit.verify`: the operator or an admin of the root org.
     func auditVerify(_: NoParams, _ context: RequestContext) throws -> AuditVerifyResult {
-        let root = try database.rootOrg()
-        guard context.isOperator || (context.admin != nil && context.admin?.org.id == root?.id) else {
-            throw ZHTJError.notAllowed("`audit verify` is for the operator or an admin of the root org")
-        }
+        try requireOperatorOrRootAdmin(context, "audit verify")
         let chain = try database.verifyAuditChain()
         var breaks = chain.breaks.map { AuditVerifyResult.Break(row: $0.row, sha256: $0.sha256, problem: $0.problem) }
         // The files are hashed after the chain's read transaction, so the WAL can checkpoint meanwhile.
@@ -45,6 +43,24 @@ extension RequestHandler {
             case .damaged: breaks.append(.init(row: nil, sha256: sha, problem: "the archive file's content does not match its hash"))
             }
         }
+        // The anchors written outside the database: a chain cut short or rewritten after one of them.
+        breaks += try AuditAnchors(layout: layout).check(database)
         return AuditVerifyResult(rows: chain.rows, files: chain.documentHashes.count, breaks: breaks, schemaRepairs: chain.schemaRepairs)
+    }
+
+    /// `audit.anchor`: appends the chain's head to `outbox/audit-anchors.txt` now; the operator or an admin of the root.
+    func auditAnchor(_: NoParams, _ context: RequestContext) throws -> AuditAnchorResult {
+        try requireOperatorOrRootAdmin(context, "audit anchor")
+        let anchors = AuditAnchors(layout: layout)
+        let line = try anchors.append(database, now: context.now) ?? ""
+        logger.notice("audit anchor written", metadata: ["zhtj.anchor": "\(line)"])
+        return AuditAnchorResult(line: line, file: anchors.file)
+    }
+
+    private func requireOperatorOrRootAdmin(_ context: RequestContext, _ command: String) throws {
+        let root = try database.rootOrg()
+        guard context.isOperator || (context.admin != nil && context.admin?.org.id == root?.id) else {
+            throw ZHTJError.notAllowed("`\(command)` is for the operator or an admin of the root org")
+        }
     }
 }

@@ -54,6 +54,10 @@ public struct ReminderService: Service {
             do {
                 let outcome = try delivery.deliverAll(now: now)
                 logger.notice("daily reminders", metadata: ["zhtj.sent": "\(outcome.sent)", "zhtj.failed": "\(outcome.failed)"])
+                // The day's anchor of the audit chain (issue 14).
+                if let line = try AuditAnchors(layout: delivery.layout).append(delivery.database, now: now) {
+                    logger.notice("audit anchor written", metadata: ["zhtj.anchor": "\(line)"])
+                }
             } catch {
                 logger.error("daily reminders failed", metadata: ["zhtj.error": "\(error)"])
             }

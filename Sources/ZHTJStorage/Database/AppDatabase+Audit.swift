@@ -33,6 +33,16 @@ extension AppDatabase {
     }
 
     /// Checks the chain row by row, in one read, and lists the archived documents' hashes.
+    public func auditHead() throws -> (id: Int64, hash: String)? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").map { ($0["id"], $0["hash"]) }
+        }
+    }
+
+    public func auditRowHash(id: Int64) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [id]) }
+    }
+
     public func verifyAuditChain() throws -> AuditChainCheck {
         try read { db in
             var breaks: [AuditChainCheck.Break] = []

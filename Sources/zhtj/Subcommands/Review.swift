@@ -149,7 +149,21 @@ extension ZHTJ {
     }
 
     struct Audit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "审计记录 / The audit chain.", subcommands: [AuditVerify.self])
+        static let configuration = CommandConfiguration(abstract: "审计记录 / The audit chain.", subcommands: [AuditVerify.self, AuditAnchor.self])
+    }
+
+    struct AuditAnchor: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "anchor", abstract: "记下审计链当前的末端 / Append the audit chain's head (id and hash) to outbox/audit-anchors.txt now.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let (r, json) = try global.send(API.AuditAnchor.self, NoParams())
+                try global.emit(json) { "已记下 / anchored: \(r.line)\n文件 / file: \(r.file)" }
+            }
+        }
     }
 
     struct AuditVerify: ParsableCommand {

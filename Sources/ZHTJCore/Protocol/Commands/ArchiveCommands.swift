@@ -13,4 +13,12 @@ extension API {
         public static let name = "audit.verify"
         public static let access = Access.anyone
     }
+
+    /// Appends the chain's head to `outbox/audit-anchors.txt` now (issue 14).
+    public enum AuditAnchor: ZHTJCommand {
+        public typealias Params = NoParams
+        public typealias Result = AuditAnchorResult
+        public static let name = "audit.anchor"
+        public static let access = Access.anyone
+    }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import ZHTJCore
+import ZHTJRegistry
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Anchors of the audit chain (issue 14): the chain's head (id and hash) written where the database cannot rewrite
+/// it. `outbox/audit-anchors.txt` gets one line `<UTC time> <id> <hash>` a day (after the daily reminders) and on
+/// `zhtj audit anchor`; the daemon only appends to it (O_APPEND, synced). `zhtj audit verify` checks the chain against
+/// every line it can read: a chain shorter than an anchor, or whose row at the anchor's id has another hash, means
+/// rows were removed or rewritten after the anchor's time.
+struct AuditAnchors {
+    let file: String
+
+    init(layout: StorageLayout) { file = layout.outbox + "/audit-anchors.txt" }
+
+    struct Anchor: Equatable {
+        var at: String
+        var id: Int64
+        var hash: String
+    }
+
+    /// Appends the head of `database`'s chain; returns the line (nil for an empty chain).
+    @discardableResult
+    func append(_ database: any Registry, now: Date) throws -> String? {
+        guard let head = try database.auditHead() else { return nil }
+        let line = "\(UTCStamp.string(now)) \(head.id) \(head.hash)"
+        let fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o640)
+        guard fd >= 0 else { throw ZHTJError.storage("open \(file): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let bytes = Array((line + "\n").utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(fd) == 0 else {
+            throw ZHTJError.storage("write \(file): \(String(cString: strerror(errno)))")
+        }
+        return line
+    }
+
+    /// Every well-formed line of the file (none when it does not exist).
+    func read() -> [Anchor] {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: " ")
+            guard parts.count == 3, let id = Int64(parts[1]), parts[2].count == 64 else { return nil }
+            return Anchor(at: String(parts[0]), id: id, hash: String(parts[2]))
+        }
+    }
+
+    /// The breaks the anchors show in `database`'s chain.
+    func check(_ database: any Registry) throws -> [AuditVerifyResult.Break] {
+        var breaks: [AuditVerifyResult.Break] = []
+        for anchor in read() {
+            guard let hash = try database.auditRowHash(id: anchor.id) else {
+                breaks.append(.init(row: anchor.id, sha256: nil, problem: "rows removed after \(anchor.at): the anchor in \(file) names row \(anchor.id), which is gone"))
+                continue
+            }
+            if hash != anchor.hash {
+                breaks.append(.init(row: anchor.id, sha256: nil, problem: "rows removed or rewritten after \(anchor.at): row \(anchor.id)'s hash is not the anchor's"))
+            }
+        }
+        return breaks
+    }
+}
