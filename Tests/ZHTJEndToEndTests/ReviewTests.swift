@@ -9,8 +9,8 @@ import ZHTJTestSupport
 /// The review workflow through the real binaries (issue 4, R-E4 to R-E13). Reviewers: "a.cred" administers committee
 /// 0002 (the superior committee of branch 0003); "b.cred" administers committee 0004.
 @Suite struct ReviewTests {
-    static func setUp() throws -> Scenario {
-        let s = try Scenario.withMembers()
+    static func setUp(extraEnvironment: [String: String] = [:]) throws -> Scenario {
+        let s = try Scenario.withMembers(extraEnvironment: extraEnvironment)
         try s.registerAdmin(org: "0002", issuer: "root.cred", newCredentials: "a.cred", name: "审核员甲")
         try s.registerAdmin(org: "0004", issuer: "root.cred", newCredentials: "b.cred", name: "审核员乙")
         return s
@@ -182,12 +182,18 @@ import ZHTJTestSupport
     // Issue 14: the newest audit rows deleted behind the daemon's back leave a shorter chain that is still a chain; the
     // anchor written outside the database (outbox/audit-anchors.txt) shows the cut.
     @Test func anchorsShowRowsCutFromTheEndOfTheChain() throws {
-        let s = try Self.setUp()
+        let witnessed = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-anchor-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: witnessed) }
+        let s = try Self.setUp(extraEnvironment: ["ZHTJD_AUDIT_ANCHOR_HOOK": "cat >> '\(witnessed)'"])
         let anchored = try jsonObject(try expectOK(s.daemon.cli(["audit", "anchor", "--json"], credentials: "root.cred")).stdout)
         let line = anchored["line"] as? String ?? ""
         #expect(line.split(separator: " ").count == 3, "\(line)")
         let file = try String(contentsOfFile: s.daemon.storage + "/outbox/audit-anchors.txt", encoding: .utf8)
         #expect(file.hasSuffix(line + "\n"))
+        // The outside witness (audit.anchorHook) got the same line on stdin.
+        try s.daemon.waitUntil("the anchor hook", timeout: 20) {
+            (try? String(contentsOfFile: witnessed, encoding: .utf8)) == line + "\n"
+        }
         #expect(try expectOK(s.daemon.cli(["audit", "verify"], credentials: "root.cred")).stdout.contains("no break found"))
         let db = s.daemon.storage + "/db/zhtj.sqlite"
         let cut = "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > (SELECT max(id) - 3 FROM audit);"

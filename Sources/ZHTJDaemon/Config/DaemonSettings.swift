@@ -49,6 +49,9 @@ public struct DaemonSettings: Sendable {
     public var reminderCheckSeconds: Int = 60
     /// `reminders.hook`: a shell command run once per admin with the reminder on stdin (e.g. `sendmail -t`); none by default.
     public var reminderHook: String?
+    /// `audit.anchorHook`: a shell command run with each audit anchor line on stdin (an outside witness, e.g. mail to the
+    /// superior committee); none by default. It runs with the reminder hook's timeout, once, in the background.
+    public var anchorHook: String?
     /// `reminders.oldest`: above branch level, how many of the longest-overdue members (and of the reviews waiting)
     /// a reminder names; the rest are counted.
     public var reminderOldest: Int = 20
@@ -153,6 +156,7 @@ public struct DaemonSettings: Sendable {
         guard settings.reminderOldest <= 1000 else {
             throw SettingsError.invalid(key: "reminders.oldest", value: String(settings.reminderOldest), expected: "a whole number from 1 to 1000")
         }
+        settings.anchorHook = reader.string(forKey: "audit.anchorHook").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         settings.reminderHook = reader.string(forKey: "reminders.hook").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         settings.hookAttempts = try positive(reader, "reminders.hookAttempts", settings.hookAttempts)
         settings.hookRetrySeconds = try positive(reader, "reminders.hookRetrySeconds", settings.hookRetrySeconds)

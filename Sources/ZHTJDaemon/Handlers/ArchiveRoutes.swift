@@ -54,6 +54,7 @@ extension RequestHandler {
         let anchors = AuditAnchors(layout: layout)
         let line = try anchors.append(database, now: context.now) ?? ""
         logger.notice("audit anchor written", metadata: ["zhtj.anchor": "\(line)"])
+        if !line.isEmpty { AuditAnchors.witness(line, settings: settings, logger: logger) }
         return AuditAnchorResult(line: line, file: anchors.file)
     }
 

@@ -48,7 +48,7 @@ public struct ReminderService: Service {
     /// One pass over every org, on the service's thread. Once submitted it runs to the end, also when the service
     /// is cancelled meanwhile (the future, unlike the async `runIfActive`, does not drop it).
     private func sweep(now: Date, pool: NIOThreadPool) async {
-        let delivery = self.delivery, logger = self.logger
+        let delivery = self.delivery, logger = self.logger, settings = self.settings
         let done = pool.runIfActive(eventLoop: MultiThreadedEventLoopGroup.singleton.any()) {
             // One org's failure (a full disk, say) is logged inside; the others still get theirs.
             do {
@@ -57,6 +57,7 @@ public struct ReminderService: Service {
                 // The day's anchor of the audit chain (issue 14).
                 if let line = try AuditAnchors(layout: delivery.layout).append(delivery.database, now: now) {
                     logger.notice("audit anchor written", metadata: ["zhtj.anchor": "\(line)"])
+                    AuditAnchors.witness(line, settings: settings, logger: logger)
                 }
             } catch {
                 logger.error("daily reminders failed", metadata: ["zhtj.error": "\(error)"])

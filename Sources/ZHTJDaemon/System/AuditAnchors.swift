@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ZHTJCore
 import ZHTJRegistry
 
@@ -36,6 +37,21 @@ struct AuditAnchors {
             throw ZHTJError.storage("write \(file): \(String(cString: strerror(errno)))")
         }
         return line
+    }
+
+    /// Runs `audit.anchorHook` with `line` on stdin, in the background (a witness outside the machine); its failure is
+    /// logged, never fatal.
+    static func witness(_ line: String, settings: DaemonSettings, logger: Logger) {
+        guard let hook = settings.anchorHook else { return }
+        DispatchQueue.global().async {
+            let env = ["ZHTJ_ANCHOR": line, "PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "LANG": "C.UTF-8"]
+            let status = ReminderDelivery.run(hook, input: Data((line + "\n").utf8), environment: env, timeout: Double(settings.hookTimeoutSeconds))
+            if status == 0 {
+                logger.info("audit anchor hook delivered", metadata: ["zhtj.anchor": "\(line)"])
+            } else {
+                logger.error("audit anchor hook failed", metadata: ["zhtj.anchor": "\(line)", "zhtj.error": "\(status.map { "exit status \($0)" } ?? "timed out")"])
+            }
+        }
     }
 
     /// Every well-formed line of the file (none when it does not exist).
