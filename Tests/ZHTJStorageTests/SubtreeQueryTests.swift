@@ -121,7 +121,7 @@ import ZHTJRegistry
                 let counts = try db.reminderCounts(orgID: org)
                 let reminder = try db.reminder(orgID: org, now: Self.now, oldest: 20)
                 #expect(counts.notUploaded == reminder.counts.notUploaded)
-                #expect(counts.notAuthenticated == reminder.notAuthenticatedCount)
+                #expect(counts.notAuthenticated == reminder.counts.notAuthenticated)
                 #expect(counts.reviewsWaiting == reminder.reviewsWaitingCount)
             }
             #expect(try db.reminderCounts(orgID: 1).notUploaded == 2)

@@ -47,8 +47,6 @@ public struct Reminder: Codable, Sendable, Equatable {
 
     public var isEmpty: Bool { counts.isEmpty && reviewsWaitingCount == 0 }
 
-    public var notAuthenticatedCount: Int { counts.notAuthenticated }
-
     /// Every listed open member once (the overdue list repeats some of them).
     public var listedMembers: [ReminderItem] { notUploaded + waitingForReview + rejected }
 }

@@ -17,4 +17,17 @@ public enum Syscall {
             return result
         }
     }
+
+    /// Writes all of `bytes` to `fd`, retrying after `EINTR` and after short writes; false on failure, with `errno`
+    /// as the failing call set it (`EIO` for a write that made no progress).
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = retrying { bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) } }
+            if n == 0 { errno = EIO }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
 }

@@ -18,22 +18,11 @@ enum OutboxFile {
         let temporary = path + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw failure("open", temporary) }
-        var bytes = Array(text.utf8)
-        let written = bytes.withUnsafeMutableBytes { buffer -> Int in
-            var done = 0
-            while done < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n == 0 { errno = EIO }  // no progress and no errno of its own
-                if n <= 0 { return -1 }
-                done += n
-            }
-            return done
-        }
+        let written = Syscall.writeAll(fd, Array(text.utf8))
         let error = errno
         // Some file systems (NFS, quotas) report a failed write only at close.
         let closed = close(fd)
-        guard written == bytes.count else {
+        guard written else {
             unlink(temporary)
             errno = error
             throw failure("write", temporary)
@@ -44,7 +33,6 @@ enum OutboxFile {
             errno = error
             throw failure("close", temporary)
         }
-        bytes.removeAll()
         guard rename(temporary, path) == 0 else {
             let error = errno
             unlink(temporary)

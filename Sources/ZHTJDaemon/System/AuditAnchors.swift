@@ -31,9 +31,7 @@ struct AuditAnchors {
         let fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o640)
         guard fd >= 0 else { throw ZHTJError.storage("open \(file): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        let bytes = Array((line + "\n").utf8)
-        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(fd) == 0 else {
+        guard Syscall.writeAll(fd, Array((line + "\n").utf8)), fsync(fd) == 0 else {
             throw ZHTJError.storage("write \(file): \(String(cString: strerror(errno)))")
         }
         return line

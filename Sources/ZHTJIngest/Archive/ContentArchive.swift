@@ -59,16 +59,11 @@ public struct ContentArchive: Sendable {
     private func writeFile(_ bytes: [UInt8], to temporary: String, sync: Bool) throws {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o400)
         guard fd >= 0 else { throw ArchiveError.io(path: temporary, errno: errno) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Syscall.retrying { bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) } }
-            if n < 0 {
-                let code = errno
-                close(fd)
-                unlink(temporary)
-                throw ArchiveError.io(path: temporary, errno: code)
-            }
-            offset += n
+        guard Syscall.writeAll(fd, bytes) else {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw ArchiveError.io(path: temporary, errno: code)
         }
         if sync, fsync(fd) != 0 {
             let code = errno

@@ -55,8 +55,7 @@ extension AppDatabase {
     public func reminderCounts(orgID: Int64) throws -> (notUploaded: Int, notAuthenticated: Int, reviewsWaiting: Int) {
         try read { db in
             let counts = try Self.reminderCounts(db, orgID: orgID, today: nil)
-            let reviews = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = ?", arguments: [orgID]) ?? 0
+            let reviews = try Self.pendingCount(db, reviewerOrgID: orgID)
             return (counts.notUploaded, counts.notAuthenticated, reviews)
         }
     }
@@ -122,8 +121,7 @@ extension AppDatabase {
 
     /// The pending reviews `orgID` must decide, oldest first (`limit` of them, all with nil), and how many there are.
     static func reviewsWaiting(_ db: Database, orgID: Int64, limit: Int?, now: Date) throws -> ([ReviewItem], Int) {
-        let count = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = ?", arguments: [orgID]) ?? 0
+        let count = try pendingCount(db, reviewerOrgID: orgID)
         let items = try Row.fetchAll(
             db, sql: reviewPageSQL, arguments: [orgID, 0, limit ?? -1]
         ).map { reviewItem($0, now: now) }

@@ -88,9 +88,9 @@ extension AppDatabase {
             let more = limit.map { rows.count > $0 } ?? false
             if more { rows.removeLast() }
             let items = rows.map { Self.reviewItem($0, now: now) }
-            let total = try Int.fetchOne(db, sql: Self.pendingCountSQL, arguments: [orgID, Int64.min]) ?? 0
+            let total = try Self.pendingCount(db, reviewerOrgID: orgID)
             let next = more ? items.last?.id : nil
-            let remaining = try next.map { try Int.fetchOne(db, sql: Self.pendingCountSQL, arguments: [orgID, $0]) ?? 0 } ?? 0
+            let remaining = try next.map { try Self.pendingCount(db, reviewerOrgID: orgID, after: $0) } ?? 0
             return ReviewsPage(items: items, total: total, remaining: remaining, next: next)
         }
     }
@@ -100,6 +100,11 @@ extension AppDatabase {
 
     /// The pending versions of a reviewer with an id greater than the second argument.
     static let pendingCountSQL = "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = ? AND id > ?"
+
+    /// How many versions wait for `orgID`'s review (with an id greater than `after`): a range of `version_review`.
+    static func pendingCount(_ db: Database, reviewerOrgID orgID: Int64, after: Int64 = Int64.min) throws -> Int {
+        try Int.fetchOne(db, sql: pendingCountSQL, arguments: [orgID, after]) ?? 0
+    }
 
     /// The pending versions with what a reviewer sees; the caller adds conditions and the order.
     static let pendingReviewsSQL = """
