@@ -58,11 +58,23 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
+        // Paths as bytes (inbox names may be any bytes) and how they are shown.
+        .target(name: "ZHTJFiles"),
+
+        // The storage root's files: its layout, the instance lock, backups and restores (issue 14). No parser here:
+        // the CLI links it for `zhtj admin restore`.
+        .target(
+            name: "ZHTJBackup",
+            dependencies: [
+                "ZHTJCore", "ZHTJRegistry", "ZHTJStorage", "ZHTJFiles", "CZHTJShims",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
         // libmagic and poppler wrappers (the ingest pipeline builds on them).
         .target(
             name: "ZHTJIngest",
             dependencies: [
-                "ZHTJCore", "CPoppler", "CMagic", "CTesseract", "CZbar", "CZHTJShims",
+                "ZHTJCore", "ZHTJFiles", "CPoppler", "CMagic", "CTesseract", "CZbar", "CZHTJShims",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
@@ -73,7 +85,7 @@ let package = Package(
         .target(
             name: "ZHTJDaemon",
             dependencies: [
-                "ZHTJCore", "ZHTJRegistry", "ZHTJStorage", "ZHTJIngest", "ZHTJLabels", "CZHTJShims",
+                "ZHTJCore", "ZHTJRegistry", "ZHTJStorage", "ZHTJBackup", "ZHTJFiles", "ZHTJIngest", "ZHTJLabels", "CZHTJShims",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -97,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "zhtj",
             dependencies: [
-                "ZHTJClient", "ZHTJCore",
+                "ZHTJClient", "ZHTJCore", "ZHTJBackup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -110,7 +122,7 @@ let package = Package(
         .executableTarget(
             name: "zhtj-province",
             dependencies: [
-                "ZHTJStorage", "ZHTJRegistry", "ZHTJCore", "ZHTJDaemon", "ZHTJClient",
+                "ZHTJStorage", "ZHTJRegistry", "ZHTJCore", "ZHTJDaemon", "ZHTJBackup", "ZHTJClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -120,12 +132,12 @@ let package = Package(
 
         .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
         .testTarget(name: "ZHTJStorageTests", dependencies: ["ZHTJStorage", "ZHTJRegistry", "ZHTJCore"]),
-        .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest", "ZHTJCore", "ZHTJTestSupport"]),
+        .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest", "ZHTJFiles", "ZHTJCore", "ZHTJTestSupport"]),
         // The daemon in process: the router and handlers over a database in a temporary folder, no process spawned.
         .testTarget(
             name: "ZHTJDaemonTests",
             dependencies: [
-                "ZHTJDaemon", "ZHTJRegistry", "ZHTJStorage", "ZHTJCore", "ZHTJTestSupport", .product(name: "Logging", package: "swift-log"),
+                "ZHTJDaemon", "ZHTJBackup", "ZHTJRegistry", "ZHTJStorage", "ZHTJCore", "ZHTJTestSupport", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
         .testTarget(

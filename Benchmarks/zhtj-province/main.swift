@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Logging
 import ZHTJClient
+import ZHTJBackup
 import ZHTJCore
 import ZHTJRegistry
 import ZHTJDaemon

@@ -8,7 +8,7 @@ import ZHTJCore
 public struct ReplyJSON: Sendable {
     let encode: @Sendable () throws -> Data
 
-    init<R: Encodable & Sendable>(_ result: R) {
+    public init<R: Encodable & Sendable>(_ result: R) {
         encode = { try ProtocolCoding.encoder(pretty: true).encode(result) }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import ZHTJBackup
 import ZHTJCore
 import ZHTJIngest
 import ZHTJRegistry
@@ -49,14 +50,19 @@ public final class Daemon: Sendable {
         Self.reconcile(database: database, layout: layout, logger: logger)
         let delivery = ReminderDelivery(database: database, layout: layout, settings: settings, logger: logger)
         let reminders = ReminderService(delivery: delivery, database: database, settings: settings, clock: clock, logger: logger)
+        let backups = BackupRunner(
+            database: database, layout: layout, settings: settings, configFile: configFile, clock: clock, logger: logger,
+            schemaRepairs: database.schemaRepairs)
         let handler = RequestHandler(
-            database: database, layout: layout, settings: settings, clock: clock, logger: logger, groupID: groupID, delivery: delivery)
+            database: database, layout: layout, settings: settings, clock: clock, logger: logger, groupID: groupID, delivery: delivery,
+            backups: backups)
         let server = SocketServer(path: layout.socket, handler: handler, logger: logger, groupID: groupID, idleTimeoutSeconds: settings.idleTimeoutSeconds,
             maxConnections: settings.maxConnections, requestThreads: settings.requestThreads)
         group = ServiceGroup(
             configuration: .init(
                 services: [
                     .init(service: watcher), .init(service: reminders), .init(service: server),
+                    .init(service: BackupService(runner: backups, settings: settings, clock: clock, logger: logger)),
                     .init(service: ConfigReloader(configFile: configFile, overrides: overrides, logger: logger)),
                     // Without NOTIFY_SOCKET it returns at once: that must not stop the others.
                     .init(service: SystemdNotifier(logger: logger), successTerminationBehavior: .ignore),

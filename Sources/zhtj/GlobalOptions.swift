@@ -38,11 +38,12 @@ struct GlobalOptions: ParsableArguments {
     func send<C: ZHTJCommand>(_ command: C.Type, _ params: C.Params, anonymous: Bool = false) throws -> (result: C.Result, json: ReplyJSON) {
         let stored = anonymous ? nil : try loadCredentials(required: C.access == .admin)
         let client = try SocketClient(path: socketPath(stored))
-        // Like the web system's prompt at login: open items first, on stderr so output stays clean (R-E10).
-        if let stored, !json, !quiet, C.name != API.Reminders.name,
-            let banner = try? client.send(API.RemindersBanner.self, NoParams(), credential: stored.credential).result.line
+        // Like the web system's prompt at login: open items first, on stderr so output stays clean (R-E10); for the
+        // operator, backups missing for more than two days (issue 14).
+        if !anonymous, !json, !quiet, C.name != API.Reminders.name,
+            let banner = try? client.send(API.RemindersBanner.self, NoParams(), credential: stored?.credential).result
         {
-            FileHandle.standardError.write(Data("⚑ \(banner)\n".utf8))
+            for line in [banner.line, banner.operatorLine].compactMap({ $0 }) { FileHandle.standardError.write(Data("⚑ \(line)\n".utf8)) }
         }
         return try client.send(command, params, credential: stored?.credential)
     }

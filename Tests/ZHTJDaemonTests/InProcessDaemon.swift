@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZHTJBackup
 import ZHTJCore
 import ZHTJRegistry
 import ZHTJDaemon

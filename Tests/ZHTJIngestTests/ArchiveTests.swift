@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJFiles
 import Testing
 import ZHTJTestSupport
 @testable import ZHTJIngest

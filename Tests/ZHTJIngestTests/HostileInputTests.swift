@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJFiles
 import Testing
 import ZHTJCore
 import ZHTJTestSupport

@@ -12,8 +12,14 @@ public struct RemindersResult: Codable, Sendable {
 }
 
 public struct BannerResult: Codable, Sendable {
+    /// An admin's open items (R-E10).
     public var line: String?
-    public init(line: String?) { self.line = line }
+    /// The operator's: no good backup for more than two days (issue 14).
+    public var operatorLine: String?
+    public init(line: String?, operatorLine: String? = nil) {
+        self.line = line
+        self.operatorLine = operatorLine
+    }
 }
 
 public struct RemindersParams: Codable, Sendable {

@@ -59,6 +59,12 @@ public struct DaemonSettings: Sendable {
     public var hookAttempts: Int = 3
     public var hookRetrySeconds: Int = 30
     public var hookTimeoutSeconds: Int = 60
+    /// `backup.dir`: where the daily backup goes (absolute, outside the storage root, better on another disk); none
+    /// by default (no scheduled backup). `backup.time`: when, local `HH:MM`. `backup.keep`: the database copies
+    /// (snapshots) kept there; the archive objects are shared by all of them.
+    public var backupDir: String?
+    public var backupTime: (hour: Int, minute: Int) = (2, 30)
+    public var backupKeep: Int = 14
     /// `members.searchLimit`: how many rows `member search` returns when the client names no limit (a client may ask for up to 1000).
     public var searchLimit: Int
 
@@ -144,13 +150,13 @@ public struct DaemonSettings: Sendable {
                 key: "labels", value: "\(settings.labelColumns)x\(settings.labelRows), margin \(settings.labelMarginMM) mm",
                 expected: "at most 6 columns, 16 rows and a 40 mm margin on A4")
         }
-        let time = reader.string(forKey: "reminders.time", default: "08:00")
-        let shape = time.count == 5 && time.enumerated().allSatisfy { $0.offset == 2 ? $0.element == ":" : $0.element.isASCII && $0.element.isNumber }
-        let parts = time.split(separator: ":").compactMap { Int($0) }
-        guard shape, parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
-            throw SettingsError.invalid(key: "reminders.time", value: time, expected: "a local time HH:MM, e.g. 08:00")
+        settings.reminderTime = try clockTime(reader, "reminders.time", "08:00")
+        settings.backupDir = reader.string(forKey: "backup.dir").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        if let dir = settings.backupDir, !dir.hasPrefix("/") {
+            throw SettingsError.invalid(key: "backup.dir", value: dir, expected: "an absolute path, e.g. /srv/zhtj-backup (on another disk)")
         }
-        settings.reminderTime = (parts[0], parts[1])
+        settings.backupTime = try clockTime(reader, "backup.time", "02:30")
+        settings.backupKeep = try positive(reader, "backup.keep", settings.backupKeep)
         settings.reminderCheckSeconds = try positive(reader, "reminders.checkSeconds", settings.reminderCheckSeconds)
         settings.reminderOldest = try positive(reader, "reminders.oldest", settings.reminderOldest)
         guard settings.reminderOldest <= 1000 else {
@@ -162,6 +168,17 @@ public struct DaemonSettings: Sendable {
         settings.hookRetrySeconds = try positive(reader, "reminders.hookRetrySeconds", settings.hookRetrySeconds)
         settings.hookTimeoutSeconds = try positive(reader, "reminders.hookTimeoutSeconds", settings.hookTimeoutSeconds)
         return settings
+    }
+
+    /// A local time `HH:MM`.
+    private static func clockTime(_ reader: ConfigReader, _ key: String, _ fallback: String) throws -> (hour: Int, minute: Int) {
+        let time = reader.string(forKey: ConfigKey(key), default: fallback)
+        let shape = time.count == 5 && time.enumerated().allSatisfy { $0.offset == 2 ? $0.element == ":" : $0.element.isASCII && $0.element.isNumber }
+        let parts = time.split(separator: ":").compactMap { Int($0) }
+        guard shape, parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
+            throw SettingsError.invalid(key: key, value: time, expected: "a local time HH:MM, e.g. \(fallback)")
+        }
+        return (parts[0], parts[1])
     }
 
     private static func percent(_ reader: ConfigReader, _ key: String, _ fallback: Int) throws -> Int {

@@ -44,7 +44,7 @@ extension RequestHandler {
             }
         }
         // The anchors written outside the database: a chain cut short or rewritten after one of them.
-        breaks += try AuditAnchors(layout: layout).check(database)
+        breaks += try AuditAnchors(layout: layout, backupDir: settings.backupDir).check(database)
         return AuditVerifyResult(rows: chain.rows, files: chain.documentHashes.count, breaks: breaks, schemaRepairs: chain.schemaRepairs)
     }
 

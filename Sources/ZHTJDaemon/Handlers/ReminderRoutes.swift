@@ -28,11 +28,19 @@ extension RequestHandler {
         return RemindersResult(reminders: [reminder], delivery: delivery)
     }
 
-    /// `reminders.banner`: the one-line prompt the CLI prints before a command (R-E10).
-    func banner(_: NoParams, _ context: AdminContext) throws -> BannerResult {
-        let admin = context.admin
-        // Counted in SQL: the banner needs no lists (for a province's root, the lists hold every open member).
-        let r = try database.reminderCounts(orgID: admin.org.id)
-        return BannerResult(line: ReminderPolicy.banner(notUploaded: r.notUploaded, notAuthenticated: r.notAuthenticated, reviewsWaiting: r.reviewsWaiting))
+    /// `reminders.banner`: the one-line prompt the CLI prints before a command (R-E10) for an admin, and for the
+    /// operator a line when the last good backup is more than two days old (issue 14). Anyone may ask: a caller who
+    /// is neither gets no line.
+    func banner(_: NoParams, _ context: RequestContext) throws -> BannerResult {
+        var result = BannerResult(line: nil)
+        if let admin = context.admin {
+            // Counted in SQL: the banner needs no lists (for a province's root, the lists hold every open member).
+            let r = try database.reminderCounts(orgID: admin.org.id)
+            result.line = ReminderPolicy.banner(notUploaded: r.notUploaded, notAuthenticated: r.notAuthenticated, reviewsWaiting: r.reviewsWaiting)
+        }
+        if context.isOperator, backups != nil {
+            result.operatorLine = try backupWarning(lastGood: try database.lastBackups().lastGood?.startedAt, now: context.now)
+        }
+        return result
     }
 }

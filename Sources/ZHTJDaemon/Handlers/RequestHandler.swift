@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Logging
+import ZHTJBackup
 import ZHTJCore
 import ZHTJRegistry
 
@@ -21,13 +22,16 @@ public final class RequestHandler: Sendable {
     let operatorUID: UInt32
     let groupID: gid_t?
     let delivery: ReminderDelivery
+    /// Backups and the daemon's status (nil in tests that run the handler alone).
+    let backups: BackupRunner?
     /// The commands it serves.
     let routes: RouteTable
 
     public init(
         database: any Registry, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger,
-        groupID: gid_t?, delivery: ReminderDelivery, routes: RouteTable = .daemon
+        groupID: gid_t?, delivery: ReminderDelivery, backups: BackupRunner? = nil, routes: RouteTable = .daemon
     ) {
+        self.backups = backups
         self.routes = routes
         self.delivery = delivery
         self.database = database

@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJFiles
 import ZHTJIngest
 
 /// Lists what waits in the inbox: files in the inbox root and in each org folder (`0042-…`).

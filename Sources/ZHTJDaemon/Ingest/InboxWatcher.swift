@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJFiles
 import Logging
 import ServiceLifecycle
 import ZHTJIngest

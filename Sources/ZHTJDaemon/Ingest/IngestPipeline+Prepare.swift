@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJFiles
 import ZHTJCore
 import ZHTJIngest
 import ZHTJRegistry

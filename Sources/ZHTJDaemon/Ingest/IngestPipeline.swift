@@ -1,5 +1,7 @@
 import Foundation
+import ZHTJFiles
 import Logging
+import ZHTJBackup
 import ZHTJCore
 import ZHTJIngest
 import ZHTJRegistry

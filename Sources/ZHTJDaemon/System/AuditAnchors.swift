@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZHTJBackup
 import ZHTJCore
 import ZHTJRegistry
 
@@ -14,13 +15,20 @@ import ZHTJRegistry
 /// rows were removed or rewritten after the anchor's time.
 struct AuditAnchors {
     let file: String
+    /// `backup.dir`: each snapshot's manifest holds the chain's head at the backup, another anchor.
+    let backupDir: String?
 
-    init(layout: StorageLayout) { file = layout.outbox + "/audit-anchors.txt" }
+    init(layout: StorageLayout, backupDir: String? = nil) {
+        file = layout.outbox + "/audit-anchors.txt"
+        self.backupDir = backupDir
+    }
 
     struct Anchor: Equatable {
         var at: String
         var id: Int64
         var hash: String
+        /// Where it was read: the anchors file or a backup manifest.
+        var source: String = ""
     }
 
     /// Appends the head of `database`'s chain; returns the line (nil for an empty chain).
@@ -58,20 +66,30 @@ struct AuditAnchors {
         return text.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ")
             guard parts.count == 3, let id = Int64(parts[1]), parts[2].count == 64 else { return nil }
-            return Anchor(at: String(parts[0]), id: id, hash: String(parts[2]))
+            return Anchor(at: String(parts[0]), id: id, hash: String(parts[2]), source: file)
+        }
+    }
+
+    /// The heads in the manifests of `backup.dir`'s snapshots.
+    func readManifests() -> [Anchor] {
+        guard let backupDir else { return [] }
+        let folder = BackupFolder(dir: backupDir)
+        return folder.completeSnapshots().compactMap { name in
+            guard let manifest = folder.manifest(name), let head = manifest.auditHead else { return nil }
+            return Anchor(at: UTCStamp.string(manifest.createdAt), id: head.id, hash: head.hash, source: folder.snapshots + "/" + name + "/MANIFEST.json")
         }
     }
 
     /// The breaks the anchors show in `database`'s chain.
     func check(_ database: any Registry) throws -> [AuditVerifyResult.Break] {
         var breaks: [AuditVerifyResult.Break] = []
-        for anchor in read() {
+        for anchor in read() + readManifests() {
             guard let hash = try database.auditRowHash(id: anchor.id) else {
-                breaks.append(.init(row: anchor.id, sha256: nil, problem: "rows removed after \(anchor.at): the anchor in \(file) names row \(anchor.id), which is gone"))
+                breaks.append(.init(row: anchor.id, sha256: nil, problem: "rows removed after \(anchor.at): the anchor in \(anchor.source) names row \(anchor.id), which is gone"))
                 continue
             }
             if hash != anchor.hash {
-                breaks.append(.init(row: anchor.id, sha256: nil, problem: "rows removed or rewritten after \(anchor.at): row \(anchor.id)'s hash is not the anchor's"))
+                breaks.append(.init(row: anchor.id, sha256: nil, problem: "rows removed or rewritten after \(anchor.at): row \(anchor.id)'s hash is not the one in \(anchor.source)"))
             }
         }
         return breaks

@@ -1,6 +1,7 @@
 import CZHTJShims
 import Crypto
 import Foundation
+import ZHTJFiles
 import ZHTJCore
 
 #if canImport(Glibc)

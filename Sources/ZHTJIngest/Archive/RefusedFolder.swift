@@ -1,5 +1,6 @@
 import CZHTJShims
 import Foundation
+import ZHTJFiles
 
 #if canImport(Glibc)
     import Glibc

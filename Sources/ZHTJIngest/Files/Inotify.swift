@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJFiles
 
 #if canImport(Glibc)
     import Glibc

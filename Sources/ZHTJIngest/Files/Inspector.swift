@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJFiles
 import ZHTJCore
 
 /// Ingest checks 1 to 4 on one inbox entry, in order: the safe open, the size, the content type (libmagic and the

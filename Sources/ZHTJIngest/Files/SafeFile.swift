@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJFiles
 import ZHTJCore
 
 #if canImport(Glibc)

@@ -278,6 +278,7 @@ extension AppDatabase {
         registerTallyMigration(&migrator)
         registerDueMigration(&migrator)
         registerTreeMigration(&migrator)
+        registerBackupMigration(&migrator)
         return migrator
     }
 }

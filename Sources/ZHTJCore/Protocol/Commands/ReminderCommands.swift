@@ -11,7 +11,7 @@ extension API {
         public typealias Params = NoParams
         public typealias Result = BannerResult
         public static let name = "reminders.banner"
-        public static let access = Access.admin
+        public static let access = Access.anyone
     }
 
     public enum Stats: ZHTJCommand {

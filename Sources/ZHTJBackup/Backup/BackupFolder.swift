@@ -1,0 +1,96 @@
+import Foundation
+import ZHTJFiles
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A backup folder: plain files, so `rsync -a` copies it off the machine.
+///
+///     DIR/objects/ab/cd/<sha256>          every archived document and refused file, once, read-only
+///     DIR/snapshots/<UTC time>/           one per backup: zhtj.sqlite, audit-anchors.txt, config/, MANIFEST.json
+///     DIR/snapshots/<UTC time>.partial/   a backup being written (or one that failed and was not yet cleaned)
+///
+/// A snapshot is complete when its `MANIFEST.json` is there; the manifest is written last.
+public struct BackupFolder: Sendable {
+    public let dir: String
+    public var objects: String { dir + "/objects" }
+    public var snapshots: String { dir + "/snapshots" }
+
+    public init(dir: String) { self.dir = dir }
+
+    /// Where an object lives: `objects/ab/cd/<sha256>`.
+    public func objectPath(_ sha256: String) -> String {
+        let chars = Array(sha256)
+        guard chars.count == 64 else { return objects + "/invalid/" + sha256 }
+        return "\(objects)/\(String(chars[0..<2]))/\(String(chars[2..<4]))/\(sha256)"
+    }
+
+    public func hasObject(_ sha256: String, bytes: Int64) -> Bool {
+        var info = stat()
+        return stat(objectPath(sha256), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int64(info.st_size) == bytes
+    }
+
+    /// The complete snapshots, oldest first.
+    public func completeSnapshots() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: snapshots)) ?? []
+        return names.filter { !$0.hasSuffix(".partial") && FileManager.default.fileExists(atPath: snapshots + "/" + $0 + "/MANIFEST.json") }.sorted()
+    }
+
+    /// The manifest of a complete snapshot; nil when it cannot be read.
+    public func manifest(_ name: String) -> BackupManifest? {
+        guard let data = FileManager.default.contents(atPath: snapshots + "/" + name + "/MANIFEST.json") else { return nil }
+        return try? BackupManifest.decoder.decode(BackupManifest.self, from: data)
+    }
+
+    /// A new snapshot's name: the UTC time, unique in the folder.
+    func newSnapshotName(_ now: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let base = formatter.string(from: now)
+        var name = base
+        var n = 2
+        while FileManager.default.fileExists(atPath: snapshots + "/" + name) || FileManager.default.fileExists(atPath: snapshots + "/" + name + ".partial") {
+            name = "\(base)-\(n)"
+            n += 1
+        }
+        return name
+    }
+
+    /// Snapshots a backup that stopped half-way left (`*.partial`): never a good backup, removed before the next.
+    func removePartials() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: snapshots)) ?? [] where name.hasSuffix(".partial") {
+            FileCopy.removeTree(RawPath(snapshots + "/" + name))
+        }
+    }
+
+    /// Keeps the newest `keep` complete snapshots and removes the others; returns the removed names. The objects
+    /// stay: every snapshot shares them (the archive only grows).
+    public func prune(keep: Int) -> [String] {
+        let complete = completeSnapshots()
+        guard complete.count > keep else { return [] }
+        let removed = Array(complete.prefix(complete.count - keep))
+        for name in removed { FileCopy.removeTree(RawPath(snapshots + "/" + name)) }
+        return removed
+    }
+
+    /// The snapshot a restore reads: `path` itself when it holds a manifest (a snapshot folder), else `name` or the
+    /// newest complete snapshot of the backup folder at `path`.
+    public static func locate(_ path: String, snapshot name: String?) throws -> (folder: BackupFolder, snapshot: String) {
+        let clean = URL(fileURLWithPath: path).standardizedFileURL.path
+        if FileManager.default.fileExists(atPath: clean + "/MANIFEST.json") {
+            let snapshots = (clean as NSString).deletingLastPathComponent
+            return (BackupFolder(dir: (snapshots as NSString).deletingLastPathComponent), clean)
+        }
+        let folder = BackupFolder(dir: clean)
+        let complete = folder.completeSnapshots()
+        if let name {
+            guard complete.contains(name) else { throw BackupError.noSnapshot(dir: clean + "/snapshots/" + name) }
+            return (folder, folder.snapshots + "/" + name)
+        }
+        guard let newest = complete.last else { throw BackupError.noSnapshot(dir: clean) }
+        return (folder, folder.snapshots + "/" + newest)
+    }
+}

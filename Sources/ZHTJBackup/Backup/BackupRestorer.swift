@@ -1,0 +1,167 @@
+import Foundation
+import ZHTJCore
+import ZHTJFiles
+import ZHTJRegistry
+import ZHTJStorage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Restores a snapshot into an empty storage root, with the daemon stopped (issue 14). Everything is checked
+/// against the manifest and the database copy before the restore counts: the copy's hash, its integrity, its audit
+/// head; every archived document's object; every refused file; the anchors. A damaged backup is refused with the
+/// list of what is wrong, and the target is left as it was found (nothing half-restored).
+public struct BackupRestorer {
+    public let snapshot: String
+    public let folder: BackupFolder
+    public let layout: StorageLayout
+    public let progress: (String, Int, Int) -> Void
+
+    public struct Report: Codable, Sendable {
+        public var snapshot: String
+        public var storageRoot: String
+        public var createdAt: Date
+        public var members: Int
+        public var documents: Int
+        public var versions: Int
+        public var auditRows: Int
+        public var refusedFiles: Int
+        public var auditHeadID: Int64?
+        public var auditHeadHash: String?
+        /// The configuration at backup time, if one was backed up (not restored: the daemon reads its own).
+        public var configFile: String?
+        public var startCommand: String
+    }
+
+    public init(from path: String, snapshot name: String?, target: String, progress: @escaping (_ phase: String, _ done: Int, _ total: Int) -> Void) throws {
+        (folder, snapshot) = try BackupFolder.locate(path, snapshot: name)
+        layout = StorageLayout(root: target)
+        self.progress = progress
+    }
+
+    public func restore() throws -> Report {
+        let manifestPath = snapshot + "/MANIFEST.json"
+        let manifest: BackupManifest
+        do {
+            manifest = try BackupManifest.decoder.decode(BackupManifest.self, from: Data(contentsOf: URL(fileURLWithPath: manifestPath)))
+        } catch {
+            throw BackupError.badManifest(path: manifestPath, detail: "\(error)")
+        }
+        guard manifest.format == 1 else { throw BackupError.badManifest(path: manifestPath, detail: "format \(manifest.format) is newer than this zhtj knows (1)") }
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: layout.root), !entries.isEmpty {
+            throw BackupError.targetNotEmpty(layout.root)
+        }
+
+        // The database copy first: it names the archive's objects.
+        progress("database", 0, 1)
+        let dbFile = RawPath(snapshot + "/" + manifest.database.file)
+        guard let db = try FileCopy.hash(dbFile) else { throw BackupError.damaged(["the database copy \(dbFile) is missing"]) }
+        guard db.sha256 == manifest.database.sha256, db.bytes == manifest.database.bytes else {
+            throw BackupError.damaged(["the database copy \(dbFile) does not match the manifest's hash: it changed after the backup"])
+        }
+        let copy: DatabaseCopy
+        do {
+            copy = try AppDatabase.inspectCopy(at: dbFile.description)
+        } catch {
+            throw BackupError.databaseUnreadable("\(error)")
+        }
+        guard copy.integrity == ["ok"] else { throw BackupError.damaged(["integrity_check on the database copy: " + copy.integrity.prefix(3).joined(separator: "; ")]) }
+        guard copy.auditHeadID == manifest.auditHead?.id, copy.auditHeadHash == manifest.auditHead?.hash else {
+            throw BackupError.damaged(["the database copy's audit head is not the manifest's"])
+        }
+
+        // An empty target (checked again), locked against a daemon starting on it meanwhile.
+        try prepareTarget()
+        let lock = try InstanceLock(path: layout.lock)
+        var problems: [String] = []
+        do {
+            try layout.create(groupID: nil)
+            problems = try restoreFiles(manifest, copy)
+            if problems.isEmpty { problems = try restoreDatabase(dbFile, manifest) }
+        } catch {
+            problems.append("\(error)")
+        }
+        withExtendedLifetime(lock) {}
+        guard problems.isEmpty else {
+            emptyTarget()
+            throw BackupError.damaged(problems)
+        }
+        return Report(
+            snapshot: (snapshot as NSString).lastPathComponent, storageRoot: layout.root, createdAt: manifest.createdAt, members: copy.members,
+            documents: copy.documentHashes.count, versions: copy.versions, auditRows: copy.auditRows, refusedFiles: manifest.refused.count,
+            auditHeadID: copy.auditHeadID, auditHeadHash: copy.auditHeadHash, configFile: manifest.config.map { snapshot + "/" + $0.path },
+            startCommand: "zhtjd --storage \(layout.root)")
+    }
+
+    /// The target must not exist or be an empty folder.
+    private func prepareTarget() throws {
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: layout.root), !entries.isEmpty {
+            throw BackupError.targetNotEmpty(layout.root)
+        }
+        try layout.createRunFolder()
+    }
+
+    /// Takes the target back to empty after a refused restore (the folder itself stays).
+    private func emptyTarget() {
+        for name in RawPath(layout.root).entries() ?? [] { FileCopy.removeTree(RawPath(layout.root).appending(name)) }
+    }
+
+    /// The archive's objects, `refused/` and the anchors, each checked against its hash as it is copied.
+    private func restoreFiles(_ manifest: BackupManifest, _ copy: DatabaseCopy) throws -> [String] {
+        var problems: [String] = []
+        for (index, sha) in copy.documentHashes.enumerated() {
+            if index % 50 == 0 { progress("objects", index, copy.documentHashes.count) }
+            guard let relative = ArchiveLayout.relativePath(sha256: sha) else {
+                problems.append("a document hash in the database copy is not a hash: \(sha)")
+                continue
+            }
+            let target = layout.archive + "/" + relative
+            try FileCopy.makeDirectories((target as NSString).deletingLastPathComponent, mode: 0o700)
+            let copied = try FileCopy.copy(RawPath(folder.objectPath(sha)), to: RawPath(target))
+            if copied == nil {
+                problems.append("archive object \(sha) is missing from \(folder.objects)")
+            } else if copied?.sha256 != sha {
+                problems.append("archive object \(sha) is damaged (its content has another hash)")
+            }
+        }
+        progress("objects", copy.documentHashes.count, copy.documentHashes.count)
+        for (index, entry) in manifest.refused.enumerated() {
+            if index % 50 == 0 { progress("refused", index, manifest.refused.count) }
+            let target = RawPath(Array((layout.refused + "/").utf8) + entry.pathBytes)
+            guard !entry.pathBytes.isEmpty, !entry.path.split(separator: "/").contains("..") else {
+                problems.append("refused/\(entry.path): not a path inside refused/")
+                continue
+            }
+            try FileCopy.makeDirectories(target.parent.description, mode: 0o750)
+            let copied = try FileCopy.copy(RawPath(folder.objectPath(entry.sha256)), to: target, mode: 0o640)
+            if copied?.sha256 != entry.sha256 { problems.append("refused/\(entry.path): its object \(entry.sha256) is \(copied == nil ? "missing" : "damaged")") }
+        }
+        if let anchors = manifest.anchors {
+            let copied = try FileCopy.copy(RawPath(snapshot + "/" + anchors.path), to: RawPath(layout.outbox + "/audit-anchors.txt"), mode: 0o640)
+            if copied?.sha256 != anchors.sha256 { problems.append("\(anchors.path) is \(copied == nil ? "missing" : "damaged")") }
+        }
+        if let config = manifest.config, try FileCopy.hash(RawPath(snapshot + "/" + config.path))?.sha256 != config.sha256 {
+            problems.append("\(config.path) is missing or damaged")
+        }
+        return problems
+    }
+
+    /// The database last: copied, checked against the manifest, opened (migrated when the backup is older than this
+    /// zhtj), its audit chain verified row by row.
+    private func restoreDatabase(_ source: RawPath, _ manifest: BackupManifest) throws -> [String] {
+        progress("database", 0, 1)
+        let copied = try FileCopy.copy(source, to: RawPath(layout.database), mode: 0o600)
+        guard copied?.sha256 == manifest.database.sha256 else { return ["the database copy changed while it was restored"] }
+        try FileCopy.syncFileSystem(layout.root)
+        let database = try AppDatabase(path: layout.database)
+        defer { try? database.close() }
+        let chain = try database.verifyAuditChain()
+        var problems = chain.breaks.map { "audit row \($0.row.map(String.init) ?? "?"): \($0.problem)" }
+        if let head = try database.auditHead(), head.id != manifest.auditHead?.id || head.hash != manifest.auditHead?.hash {
+            problems.append("the restored audit head \(head.id) is not the manifest's")
+        }
+        progress("database", 1, 1)
+        return problems
+    }
+}

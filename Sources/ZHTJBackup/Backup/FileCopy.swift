@@ -1,0 +1,130 @@
+import CZHTJShims
+import Crypto
+import Foundation
+import ZHTJCore
+import ZHTJFiles
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Files copied, linked and hashed for backups and restores: streamed in 1 MiB pieces, written to a temporary name
+/// and renamed into place (so a file in place is whole), made durable by one `syncfs` for many files.
+enum FileCopy {
+    static let piece = 1 << 20
+
+    /// The SHA-256 and size of a file's content; nil when it cannot be opened (missing).
+    static func hash(_ path: RawPath) throws -> (sha256: String, bytes: Int64)? {
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
+        guard fd >= 0 else {
+            if errno == ENOENT { return nil }
+            throw BackupError.io(path: path.description, errno: errno)
+        }
+        defer { close(fd) }
+        return try digest(fd: fd, path: path, copyingTo: nil)
+    }
+
+    /// Copies `source` to `target` (mode `mode`, created anew), hashing what was read; nil when `source` is missing.
+    /// The copy is not synced: call `syncFileSystem` once after many.
+    static func copy(_ source: RawPath, to target: RawPath, mode: mode_t = 0o400) throws -> (sha256: String, bytes: Int64)? {
+        let input = source.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
+        guard input >= 0 else {
+            if errno == ENOENT { return nil }
+            throw BackupError.io(path: source.description, errno: errno)
+        }
+        defer { close(input) }
+        let temporary = RawPath(target.bytes + Array(".tmp-\(getpid())".utf8))
+        let output = temporary.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode) }
+        guard output >= 0 else { throw BackupError.io(path: temporary.description, errno: errno) }
+        let result: (sha256: String, bytes: Int64)
+        do {
+            result = try digest(fd: input, path: source, copyingTo: (output, temporary))
+        } catch {
+            close(output)
+            temporary.withCString { _ = unlink($0) }
+            throw error
+        }
+        guard close(output) == 0 else {
+            let code = errno
+            temporary.withCString { _ = unlink($0) }
+            throw BackupError.io(path: temporary.description, errno: code)
+        }
+        guard temporary.withCString({ from in target.withCString { rename(from, $0) } }) == 0 else {
+            let code = errno
+            temporary.withCString { _ = unlink($0) }
+            throw BackupError.io(path: target.description, errno: code)
+        }
+        return result
+    }
+
+    /// A hard link of `source` at `target`; false when they are on different filesystems (the caller copies).
+    static func link(_ source: RawPath, to target: RawPath) throws -> Bool {
+        if source.withCString({ from in target.withCString { Glibc.link(from, $0) } }) == 0 { return true }
+        if errno == EXDEV || errno == EPERM || errno == EMLINK { return false }
+        if errno == EEXIST { return true }
+        throw BackupError.io(path: target.description, errno: errno)
+    }
+
+    private static func digest(fd: Int32, path: RawPath, copyingTo output: (fd: Int32, path: RawPath)?) throws -> (sha256: String, bytes: Int64) {
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: piece)
+        var total: Int64 = 0
+        while true {
+            let n = Syscall.retrying { buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, piece) } }
+            guard n >= 0 else { throw BackupError.io(path: path.description, errno: errno) }
+            if n == 0 { break }
+            let chunk = buffer[0..<n]
+            hasher.update(data: chunk)
+            if let output, !Syscall.writeAll(output.fd, Array(chunk)) { throw BackupError.io(path: output.path.description, errno: errno) }
+            total += Int64(n)
+        }
+        return (Hex.string(hasher.finalize()), total)
+    }
+
+    /// Makes everything written on `path`'s filesystem durable, and reports a write-back error (a full disk).
+    static func syncFileSystem(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw BackupError.io(path: path, errno: errno) }
+        defer { close(fd) }
+        guard czhtj_syncfs(fd) == 0 else { throw BackupError.io(path: path, errno: errno) }
+    }
+
+    /// Creates `path` and its missing parents with `mode`.
+    static func makeDirectories(_ path: String, mode: mode_t) throws {
+        var current = ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            current += "/" + part
+            if mkdir(current, mode) != 0, errno != EEXIST { throw BackupError.io(path: current, errno: errno) }
+        }
+    }
+
+    /// Writes a small file whole and durable (temporary name, fsync, rename).
+    static func writeDurably(_ bytes: [UInt8], to path: String, mode: mode_t = 0o400) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw BackupError.io(path: temporary, errno: errno) }
+        guard Syscall.writeAll(fd, bytes), fsync(fd) == 0 else {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw BackupError.io(path: temporary, errno: code)
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else { throw BackupError.io(path: path, errno: errno) }
+        RawPath((path as NSString).deletingLastPathComponent).syncDirectory()
+    }
+
+    /// Removes a folder and everything under it (a failed snapshot, a pruned one, a failed restore).
+    static func removeTree(_ path: RawPath) {
+        var info = stat()
+        guard path.withCString({ lstat($0, &info) }) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            // Read-only folders are made writable first, so their entries can go.
+            path.withCString { _ = chmod($0, 0o700) }
+            for name in path.entries() ?? [] { removeTree(path.appending(name)) }
+            path.withCString { _ = rmdir($0) }
+        } else {
+            path.withCString { _ = unlink($0) }
+        }
+    }
+}

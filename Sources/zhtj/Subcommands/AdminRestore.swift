@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ZHTJBackup
+import ZHTJClient
+import ZHTJCore
+
+extension ZHTJ {
+    struct AdminRestore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "restore",
+            abstract: "恢复 / Restore a backup into a new, empty storage root (zhtjd stopped; no socket needed).",
+            discussion: """
+                Checks the manifest, the database copy and every file's hash first; a damaged backup is refused with \
+                what is wrong and nothing is restored. DIR is the folder given to `zhtj admin backup` (its newest \
+                snapshot is taken, or --snapshot NAME) or one snapshot folder. Then start zhtjd with --storage TARGET.
+                """)
+
+        @Argument(help: "The backup folder, or one of its snapshots/<name> folders.") var dir: String
+        @Option(help: "The new storage root (must not exist, or be empty).") var storage: String
+        @Option(help: "The snapshot to restore (default: the newest complete one).") var snapshot: String?
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() throws {
+            let line = ProgressLine(enabled: !json)
+            do {
+                let restorer = try BackupRestorer(from: dir, snapshot: snapshot, target: storage) { phase, done, total in
+                    let name = ["database": "数据库 database", "objects": "归档文件 archive files", "refused": "退回文件 refused files"][phase] ?? phase
+                    line.show("恢复 restore: \(name) \(done)/\(total)")
+                }
+                let report = try restorer.restore()
+                line.finish()
+                if json {
+                    print(String(decoding: try ProtocolCoding.encoder(pretty: true).encode(report), as: UTF8.self))
+                    return
+                }
+                print(
+                    """
+                    恢复完成并已校验 / restored and checked: snapshot \(report.snapshot) (backed up \(Format.time(report.createdAt))) into \(report.storageRoot)
+                      团员 members: \(report.members), 归档文件 archive files: \(report.documents), 版本 versions: \(report.versions), \
+                    审计记录 audit rows: \(report.auditRows), 退回文件 refused files: \(report.refusedFiles)
+                      审计链头 audit head: \(report.auditHeadID.map(String.init) ?? "-") \(report.auditHeadHash ?? "") (= the manifest's)
+                    """)
+                if let config = report.configFile {
+                    print("  备份时的配置 configuration at backup time: \(config) (compare it with Config/zhtjd.json)")
+                }
+                print("启动 start the daemon on it: \(report.startCommand)   then check: zhtj audit verify")
+            } catch {
+                // A refused backup, a target in use or not writable: one line, exit status 1.
+                line.finish()
+                FileHandle.standardError.write(Data("错误 error: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+}
