@@ -131,7 +131,9 @@ let package = Package(
         .executableTarget(name: "zhtj-load", dependencies: ["ZHTJClient", "ZHTJCore"], path: "Benchmarks/zhtj-load"),
 
         .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
-        .testTarget(name: "ZHTJStorageTests", dependencies: ["ZHTJStorage", "ZHTJRegistry", "ZHTJCore"]),
+        .testTarget(
+            name: "ZHTJStorageTests",
+            dependencies: ["ZHTJStorage", "ZHTJRegistry", "ZHTJCore", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest", "ZHTJFiles", "ZHTJCore", "ZHTJTestSupport"]),
         // The daemon in process: the router and handlers over a database in a temporary folder, no process spawned.
         .testTarget(

@@ -9,7 +9,7 @@ import ZHTJDaemon
     /// Who may send each command without a credential (docs/protocol.md, "Who may call what"). What an admin may
     /// do inside the tree is each handler's business and is checked end to end (AuthorizationTests).
     static let authorization: [String: Access] = [
-        "whoami": .anyone, "init": .anyone, "admin.recount": .anyone, "register": .anyone, "org.code": .anyone, "audit.verify": .anyone, "audit.anchor": .anyone,
+        "whoami": .anyone, "init": .anyone, "reminders.banner": .anyone, "admin.recount": .anyone, "admin.backup": .anyone, "admin.status": .anyone, "register": .anyone, "org.code": .anyone, "audit.verify": .anyone, "audit.anchor": .anyone,
         "org.tree": .adminOrOperator,
         "org.codes": .admin, "org.create": .admin, "org.update": .admin, "org.secretary": .admin, "org.import": .admin,
         "org.progress": .admin, "member.import": .admin, "member.show": .admin, "member.search": .admin,
@@ -17,7 +17,7 @@ import ZHTJDaemon
         "uploads.refused": .admin, "upload.attach": .admin, "upload.retry": .admin, "reviews": .admin,
         "reviews.overview": .admin, "review.approve": .admin, "review.reject": .admin, "change.request": .admin,
         "change.list": .admin, "change.approve": .admin, "change.reject": .admin, "archive.get": .admin,
-        "labels": .admin, "reminders": .admin, "reminders.banner": .admin, "stats": .admin,
+        "labels": .admin, "reminders": .admin, "stats": .admin,
     ]
 
     static func protocolDoc() throws -> String {
