@@ -21,8 +21,8 @@ public final class AppDatabase: Sendable {
             case .damaged(let path, let detail):
                 """
                 数据库已损坏，已停止启动 / the database is damaged, so zhtjd will not start: \(path): \(detail)
-                恢复方法 / to restore: stop zhtjd; move \(path), \(path)-wal and \(path)-shm aside (do not delete them); \
-                copy your latest backup (made with `sqlite3 \(path) "VACUUM INTO 'backup.sqlite'"`) to \(path); start zhtjd again. \
+                恢复方法 / to restore: stop zhtjd; move the storage root aside (do not delete it); run \
+                `zhtj admin restore BACKUP_DIR --storage NEW_ROOT` and start zhtjd on NEW_ROOT (docs/operations.md). \
                 Without a backup, salvage with: sqlite3 DAMAGED.sqlite .recover | sqlite3 \(path)
                 """
             case .cannotOpen(let path, let detail):
