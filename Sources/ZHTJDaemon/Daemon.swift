@@ -28,6 +28,7 @@ public final class Daemon: Sendable {
         let groupID = try settings.socketGroup.map { try StorageLayout.groupID(named: $0) }
         try layout.createRunFolder()
         lock = try InstanceLock(path: layout.lock)
+        guard !FileManager.default.fileExists(atPath: layout.restoreMarker) else { throw StorageLayout.LayoutError.restoreUnfinished(layout.restoreMarker) }
         try layout.create(groupID: groupID)
         database = try AppDatabase(path: layout.database)
         for repair in database.schemaRepairs {

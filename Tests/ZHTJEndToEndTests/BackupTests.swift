@@ -48,20 +48,26 @@ import ZHTJTestSupport
         // Files keep arriving during the backup.
         let folder = s.daemon.inboxFolder(branchA)
         let late = (0..<15).map { Data(PDFBuilder.textForm(number: "2021440198\($0 + 10)", name: "后来\($0)")) }
+        let dropped = DispatchSemaphore(value: 0)
         let dropping = Thread {
             for (i, pdf) in late.enumerated() {
                 FileManager.default.createFile(atPath: folder + "/late\(i).pdf", contents: pdf)
                 usleep(100_000)
             }
+            dropped.signal()
         }
         dropping.start()
         let run = try backup(s, dir)
         #expect(run["ok"] as? Bool == true, "\(run)")
         let snapshot = try #require(run["snapshot"] as? String)
+        dropped.wait()
         try waitForInbox(s)
         let m = try manifest(dir, snapshot)
         let head = try #require(m["auditHead"] as? [String: Any])
         #expect(head["id"] as? Int == run["auditHeadID"] as? Int)
+        // Ingest went on past the backup's moment: those files are in the next backup, not in this one.
+        let before = try jsonObject(try expectOK(s.daemon.cli(["admin", "status", "--json"], credentials: nil)).stdout)
+        #expect((before["auditHeadID"] as? Int ?? 0) > (head["id"] as? Int ?? 0))
         let counts = try #require(m["counts"] as? [String: Any])
         #expect(counts["members"] as? Int == 4)
         #expect((counts["documents"] as? Int ?? 0) >= 5)
@@ -157,6 +163,20 @@ import ZHTJTestSupport
         #expect(none.status == 1 && none.stderr.contains("no complete backup"), "\(none.stderr)")
         let busy = try s.daemon.cli(["admin", "restore", dir, "--storage", s.daemon.storage], credentials: nil)
         #expect(busy.status == 1 && busy.stderr.contains("is not empty"), "\(busy.stderr)")
+        // A manifest whose refused entry leads out of the target is refused before anything is written.
+        let manifestPath = "\(dir)/snapshots/\(snapshot)/MANIFEST.json"
+        chmod(manifestPath, 0o600)
+        var tampered = try manifest(dir, snapshot)
+        tampered["refused"] = [["path": "../../evil", "sha256": sha, "bytes": 1]]
+        try JSONSerialization.data(withJSONObject: tampered).write(to: URL(fileURLWithPath: manifestPath))
+        let evil = try s.daemon.cli(["admin", "restore", dir, "--storage", target], credentials: nil)
+        #expect(evil.status == 1 && evil.stderr.contains("refused entry ../../evil"), "\(evil.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: s.daemon.root + "/evil"))
+        // A restore that stopped half-way leaves its marker: zhtjd does not start on that folder.
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: target + "/RESTORE-IN-PROGRESS", contents: Data())
+        let start = try runProgram(Binaries.zhtjd, ["--storage", target, "--once"], environment: s.daemon.environment, timeout: 60)
+        #expect(start.status != 0 && start.stderr.contains("did not finish"), "\(start.stderr)")
     }
 
     // A failed backup never looks like a good one: non-zero exit, a clear message, no manifest, recorded as failed.
@@ -168,6 +188,11 @@ import ZHTJTestSupport
         #expect(failed.stderr.contains("备份/恢复失败 / failed at"), "\(failed.stderr)")
         let inside = try s.daemon.cli(["admin", "backup", s.daemon.storage + "/backup"], credentials: nil)
         #expect(inside.status == 1 && inside.stderr.contains("inside the storage root"), "\(inside.stderr)")
+        // A folder of other files is not taken over (nor its mode changed).
+        try FileManager.default.createDirectory(atPath: s.daemon.root + "/papers", withIntermediateDirectories: true)
+        try s.daemon.write("papers/notes.txt", Data("x".utf8))
+        let other = try s.daemon.cli(["admin", "backup", s.daemon.root + "/papers"], credentials: nil)
+        #expect(other.status == 1 && other.stderr.contains("is not a backup folder"), "\(other.stderr)")
         let status = try jsonObject(try expectOK(s.daemon.cli(["admin", "status", "--json"], credentials: nil)).stdout)
         let last = try #require(status["lastBackup"] as? [String: Any])
         #expect(last["ok"] as? Bool == false && status["lastGoodBackup"] == nil)
@@ -215,5 +240,13 @@ import ZHTJTestSupport
         #expect(verify.status == 4)
         let problems = (try jsonObject(verify.stdout)["breaks"] as? [[String: Any]] ?? []).compactMap { $0["problem"] as? String }
         #expect(problems.contains { $0.contains("MANIFEST.json") }, "\(problems)")
+        // Restored from the older snapshot, with a newer one still in backup.dir: that one names rows this registry
+        // never got after the restore, and is left out; the restored chain verifies clean.
+        s.daemon.stop()
+        try FileManager.default.moveItem(atPath: s.daemon.storage, toPath: s.daemon.root + "/Storage.damaged")
+        try expectOK(s.daemon.cli(["admin", "restore", dir, "--storage", s.daemon.storage, "--snapshot", snapshots.sorted()[0]], credentials: nil))
+        try s.daemon.start()
+        let clean = try s.daemon.cli(["audit", "verify"], credentials: "root.cred")
+        #expect(clean.status == 0 && clean.stdout.contains("no break found"), "\(clean.stdout)")
     }
 }

@@ -9,7 +9,9 @@ public enum BackupError: Error, CustomStringConvertible, Equatable {
     case io(path: String, errno: Int32)
     case notAbsolute(String)
     case insideStorage(dir: String, root: String)
+    case notABackupFolder(String)
     case busy(since: Date, dir: String)
+    case folderInUse(String)
     case copyDamaged(String)
     case noSnapshot(dir: String)
     case badManifest(path: String, detail: String)
@@ -27,8 +29,12 @@ public enum BackupError: Error, CustomStringConvertible, Equatable {
             "备份目录须为绝对路径 / the backup folder must be an absolute path: \(dir)"
         case .insideStorage(let dir, let root):
             "备份目录不能在存储目录内 / the backup folder \(dir) is inside the storage root \(root): a backup on the same folder is lost with it. Choose a folder outside it, better on another disk."
+        case .notABackupFolder(let dir):
+            "此目录已有其他文件，不是备份目录 / \(dir) holds other files and is not a backup folder: give a new or empty folder, or one made by `zhtj admin backup`."
         case .busy(let since, let dir):
             "已有备份正在进行 / a backup into \(dir) is running since \(ISO8601DateFormatter().string(from: since)): wait for it (`zhtj admin status`)."
+        case .folderInUse(let dir):
+            "另一个备份正在写入此目录 / another backup (another zhtjd, or a copy job) is writing into \(dir) now: wait for it, or give each daemon its own folder."
         case .copyDamaged(let detail):
             "备份的自检未通过，此备份不可用 / the backup failed its own check and is not usable: \(detail). Check the disk of the backup folder and run the backup again."
         case .noSnapshot(let dir):

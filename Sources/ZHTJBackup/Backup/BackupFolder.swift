@@ -66,12 +66,26 @@ public struct BackupFolder: Sendable {
         }
     }
 
-    /// Keeps the newest `keep` complete snapshots and removes the others; returns the removed names. The objects
-    /// stay: every snapshot shares them (the archive only grows).
-    public func prune(keep: Int) -> [String] {
-        let complete = completeSnapshots()
-        guard complete.count > keep else { return [] }
-        let removed = Array(complete.prefix(complete.count - keep))
+    /// An exclusive `flock` on `DIR/.lock` while a backup writes (another daemon's backup into the same folder waits
+    /// for none: it is refused). Returns the descriptor to close.
+    func lock() throws -> Int32 {
+        let fd = open(dir + "/.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw BackupError.io(path: dir + "/.lock", errno: errno) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw BackupError.folderInUse(dir)
+        }
+        return fd
+    }
+
+    /// Keeps the newest `keep` complete snapshots (and always `current`, the one just written, even if the clock went
+    /// back) and removes the others; returns the removed names. The objects stay: every snapshot shares them (the
+    /// archive only grows).
+    public func prune(keep: Int, current: String?) -> [String] {
+        let complete = completeSnapshots().filter { $0 != current }
+        let kept = current == nil ? keep : keep - 1
+        guard complete.count > kept else { return [] }
+        let removed = Array(complete.prefix(complete.count - kept))
         for name in removed { FileCopy.removeTree(RawPath(snapshots + "/" + name)) }
         return removed
     }

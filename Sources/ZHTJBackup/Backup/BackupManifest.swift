@@ -61,6 +61,24 @@ public struct BackupManifest: Codable, Sendable, Equatable {
         }
     }
 
+    /// What in the manifest is not what a backup writes: a path that is absolute, empty, or has an empty, `.` or `..`
+    /// component or a NUL; a hash that is not 64 lower-case hex digits; another file name than the fixed ones.
+    func unsafeEntries() -> [String] {
+        var problems: [String] = []
+        func isHash(_ text: String) -> Bool { text.utf8.count == 64 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase } }
+        if database.file != "zhtj.sqlite" { problems.append("database file \(database.file)") }
+        if !isHash(database.sha256) { problems.append("database hash \(database.sha256)") }
+        if let anchors, anchors.path != "audit-anchors.txt" || !isHash(anchors.sha256) { problems.append("anchors entry \(anchors.path)") }
+        if let config, config.path != "config/zhtjd.json" || !isHash(config.sha256) { problems.append("config entry \(config.path)") }
+        for entry in refused {
+            let parts = entry.pathBytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            let safe = !entry.pathBytes.isEmpty && !entry.pathBytes.contains(0)
+                && parts.allSatisfy { !$0.isEmpty && !$0.elementsEqual([0x2E]) && !$0.elementsEqual([0x2E, 0x2E]) }
+            if !safe || !isHash(entry.sha256) { problems.append("refused entry \(entry.path)") }
+        }
+        return problems
+    }
+
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601

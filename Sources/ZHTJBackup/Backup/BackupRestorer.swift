@@ -49,20 +49,23 @@ public struct BackupRestorer {
             throw BackupError.badManifest(path: manifestPath, detail: "\(error)")
         }
         guard manifest.format == 1 else { throw BackupError.badManifest(path: manifestPath, detail: "format \(manifest.format) is newer than this zhtj knows (1)") }
+        // Names that would lead outside the target, hashes that are no hashes: a manifest that was tampered with.
+        let unsafe = manifest.unsafeEntries()
+        guard unsafe.isEmpty else { throw BackupError.badManifest(path: manifestPath, detail: unsafe.prefix(5).joined(separator: "; ")) }
         if let entries = try? FileManager.default.contentsOfDirectory(atPath: layout.root), !entries.isEmpty {
             throw BackupError.targetNotEmpty(layout.root)
         }
 
         // The database copy first: it names the archive's objects.
         progress("database", 0, 1)
-        let dbFile = RawPath(snapshot + "/" + manifest.database.file)
-        guard let db = try FileCopy.hash(dbFile) else { throw BackupError.damaged(["the database copy \(dbFile) is missing"]) }
+        let dbFile = snapshot + "/" + manifest.database.file
+        guard let db = try FileCopy.hash(RawPath(dbFile)) else { throw BackupError.damaged(["the database copy \(dbFile) is missing"]) }
         guard db.sha256 == manifest.database.sha256, db.bytes == manifest.database.bytes else {
             throw BackupError.damaged(["the database copy \(dbFile) does not match the manifest's hash: it changed after the backup"])
         }
         let copy: DatabaseCopy
         do {
-            copy = try AppDatabase.inspectCopy(at: dbFile.description)
+            copy = try AppDatabase.inspectCopy(at: dbFile)
         } catch {
             throw BackupError.databaseUnreadable("\(error)")
         }
@@ -71,22 +74,34 @@ public struct BackupRestorer {
             throw BackupError.damaged(["the database copy's audit head is not the manifest's"])
         }
 
-        // An empty target (checked again), locked against a daemon starting on it meanwhile.
+        // An empty target (checked again), locked against a daemon starting on it meanwhile, and marked: a restore
+        // that stops half-way (a crash, a full disk) leaves the marker, and zhtjd will not start on that folder.
         try prepareTarget()
         let lock = try InstanceLock(path: layout.lock)
+        defer { withExtendedLifetime(lock) {} }
         var problems: [String] = []
         do {
+            try FileCopy.writeDurably(Array("restore of \(snapshot) started\n".utf8), to: layout.restoreMarker, mode: 0o600)
             try layout.create(groupID: nil)
             problems = try restoreFiles(manifest, copy)
-            if problems.isEmpty { problems = try restoreDatabase(dbFile, manifest) }
+            if problems.isEmpty { problems = try restoreDatabase(RawPath(dbFile), manifest) }
         } catch {
-            problems.append("\(error)")
+            // A local failure (the target's disk, its permissions) is not the backup's fault: said as it is.
+            emptyTarget()
+            throw error
         }
-        withExtendedLifetime(lock) {}
         guard problems.isEmpty else {
             emptyTarget()
             throw BackupError.damaged(problems)
         }
+        // Anchors newer than this snapshot (in the manifests of later backups) name rows this registry never got:
+        // `audit verify` leaves them out from now on (docs/operations.md).
+        // The line names them by time and, for a clock that was off, by name (those in the backup folder now).
+        let newer = folder.completeSnapshots().filter { $0 > manifest.snapshot }
+        let line = "\(UTCStamp.string(Date())) \(UTCStamp.string(manifest.createdAt)) \(manifest.snapshot) \(newer.isEmpty ? "-" : newer.joined(separator: ","))\n"
+        try FileCopy.writeDurably(Array(line.utf8), to: layout.outbox + "/restored.txt", mode: 0o640)
+        guard unlink(layout.restoreMarker) == 0 else { throw BackupError.io(path: layout.restoreMarker, errno: errno) }
+        RawPath(layout.root).syncDirectory()
         return Report(
             snapshot: (snapshot as NSString).lastPathComponent, storageRoot: layout.root, createdAt: manifest.createdAt, members: copy.members,
             documents: copy.documentHashes.count, versions: copy.versions, auditRows: copy.auditRows, refusedFiles: manifest.refused.count,
@@ -129,11 +144,7 @@ public struct BackupRestorer {
         for (index, entry) in manifest.refused.enumerated() {
             if index % 50 == 0 { progress("refused", index, manifest.refused.count) }
             let target = RawPath(Array((layout.refused + "/").utf8) + entry.pathBytes)
-            guard !entry.pathBytes.isEmpty, !entry.path.split(separator: "/").contains("..") else {
-                problems.append("refused/\(entry.path): not a path inside refused/")
-                continue
-            }
-            try FileCopy.makeDirectories(target.parent.description, mode: 0o750)
+            try FileCopy.makeDirectories(target.parent, mode: 0o750)
             let copied = try FileCopy.copy(RawPath(folder.objectPath(entry.sha256)), to: target, mode: 0o640)
             if copied?.sha256 != entry.sha256 { problems.append("refused/\(entry.path): its object \(entry.sha256) is \(copied == nil ? "missing" : "damaged")") }
         }

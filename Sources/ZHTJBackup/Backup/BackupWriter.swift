@@ -11,7 +11,7 @@ import ZHTJRegistry
 /// 1. the database, through SQLite's online backup API (one consistent moment; ingest and decisions go on);
 /// 2. every archived document the copy names, by hash, into `objects/` unless already there (or hard-linked);
 /// 3. `refused/` (the refused files and their reasons), by hash into `objects/`, listed in the manifest;
-/// 4. the audit anchors file and the configuration file;
+/// 4. the audit anchors file (copied first, so its lines name rows the copy has) and the configuration file;
 /// 5. the check: `integrity_check` on the copy (done in step 1), every copied object hashed again as written;
 /// 6. one `syncfs`, then `MANIFEST.json`, then the rename of `<name>.partial` to `<name>`.
 /// Anything failing stops it with `BackupError`; the partial snapshot is removed, so a failed backup never looks
@@ -36,32 +36,55 @@ public struct BackupWriter {
         self.progress = progress
     }
 
-    /// Checks the folder before a job is started: absolute, and outside the storage root.
+    /// Checks the folder before a job is started: absolute, neither inside the storage root nor holding it (symbolic
+    /// links resolved), and new, empty or a backup folder (never a folder of other files, whose mode it would change).
     public static func validate(dir: String, layout: StorageLayout) throws {
         guard dir.hasPrefix("/") else { throw BackupError.notAbsolute(dir) }
-        let clean = URL(fileURLWithPath: dir).standardizedFileURL.path
-        if clean == layout.root || clean.hasPrefix(layout.root + "/") { throw BackupError.insideStorage(dir: clean, root: layout.root) }
+        let clean = URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: layout.root).resolvingSymlinksInPath().path
+        if clean == root || clean.hasPrefix(root + "/") || root.hasPrefix(clean == "/" ? "/" : clean + "/") {
+            throw BackupError.insideStorage(dir: clean, root: root)
+        }
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: clean), !entries.isEmpty,
+            !entries.contains("objects") && !entries.contains("snapshots")
+        {
+            throw BackupError.notABackupFolder(clean)
+        }
     }
 
     /// Writes the snapshot and fills `run` (snapshot, counts, head, hash); throws on any failure.
     public func write(_ run: inout BackupRun, now: () -> Date) throws {
         try Self.validate(dir: folder.dir, layout: layout)
-        for path in [folder.dir, folder.objects, folder.snapshots] { try FileCopy.makeDirectories(path, mode: 0o700) }
-        guard chmod(folder.dir, 0o700) == 0 else { throw BackupError.io(path: folder.dir, errno: errno) }
+        // A new folder is the operator's alone (0700); its parents are made like `mkdir -p`.
+        var info = stat()
+        if stat(folder.dir, &info) != 0 {
+            try FileCopy.makeDirectories((folder.dir as NSString).deletingLastPathComponent, mode: 0o755)
+            guard mkdir(folder.dir, 0o700) == 0 || errno == EEXIST else { throw BackupError.io(path: folder.dir, errno: errno) }
+        }
+        for path in [folder.objects, folder.snapshots] { try FileCopy.makeDirectories(path, mode: 0o700) }
+        let lock = try folder.lock()
+        defer { close(lock) }
         folder.removePartials()
         let name = folder.newSnapshotName(now())
         let partial = folder.snapshots + "/" + name + ".partial"
         guard mkdir(partial, 0o700) == 0 else { throw BackupError.io(path: partial, errno: errno) }
+        // The objects this backup adds: on a failure they go too (no snapshot names them), so nothing half-checked stays.
+        var written: [String] = []
         do {
-            try write(into: partial, name: name, run: &run, now: now)
+            try write(into: partial, name: name, run: &run, written: &written, now: now)
         } catch {
             FileCopy.removeTree(RawPath(partial))
+            for sha in written { unlink(folder.objectPath(sha)) }
             throw error
         }
         run.snapshot = name
     }
 
-    private func write(into partial: String, name: String, run: inout BackupRun, now: () -> Date) throws {
+    private func write(into partial: String, name: String, run: inout BackupRun, written: inout [String], now: () -> Date) throws {
+        // 0. The anchors first: every line in the copy then names a row the database copy has (a daily anchor
+        // appended during the backup is in the next one).
+        let anchors = try FileCopy.copy(RawPath(layout.outbox + "/audit-anchors.txt"), to: RawPath(partial + "/audit-anchors.txt"))
+
         // 1. The database.
         try progress("database", 0, 0, 0)
         let copy = try database.copyDatabase(to: partial + "/zhtj.sqlite") { done, total in try progress("database", done, total, 0) }
@@ -74,7 +97,6 @@ public struct BackupWriter {
         run.auditHeadHash = copy.auditHeadHash
 
         // 2. The archive, by hash.
-        var written: [String] = []
         for (index, sha) in copy.documentHashes.enumerated() {
             if index % 50 == 0 { try progress("objects", index, copy.documentHashes.count, run.bytesCopied) }
             guard let relative = ArchiveLayout.relativePath(sha256: sha) else { throw BackupError.copyDamaged("a document hash in the database is not a hash: \(sha)") }
@@ -89,12 +111,17 @@ public struct BackupWriter {
             }
             let target = folder.objectPath(sha)
             try FileCopy.makeDirectories((target as NSString).deletingLastPathComponent, mode: 0o700)
-            if link, try FileCopy.link(source, to: RawPath(target)) {
-                run.objectsLinked += 1
-                continue
+            let damaged = BackupError.copyDamaged("the archive file \(source) does not match its hash \(sha): run `zhtj audit verify`")
+            if link {
+                // A link copies nothing, so the file is read once here: a damaged archive file never enters a backup.
+                guard try FileCopy.hash(source)?.sha256 == sha else { throw damaged }
+                if try FileCopy.link(source, to: RawPath(target)) {
+                    run.objectsLinked += 1
+                    continue
+                }
             }
-            guard let copied = try FileCopy.copy(source, to: RawPath(target)) else { throw BackupError.io(path: source.description, errno: ENOENT) }
-            guard copied.sha256 == sha else { throw BackupError.copyDamaged("the archive file \(source) does not match its hash \(sha): run `zhtj audit verify`") }
+            guard let copied = try FileCopy.copy(source, to: RawPath(target), expect: sha) else { throw BackupError.io(path: source.description, errno: ENOENT) }
+            guard copied.sha256 == sha else { throw damaged }
             run.objectsCopied += 1
             run.bytesCopied += copied.bytes
             written.append(sha)
@@ -103,14 +130,14 @@ public struct BackupWriter {
 
         // 3. refused/, by hash.
         var refused: [BackupManifest.FileEntry] = []
-        let files = Self.files(under: RawPath(layout.refused))
+        let files = try Self.files(under: RawPath(layout.refused))
         for (index, file) in files.enumerated() {
             if index % 50 == 0 { try progress("refused", index, files.count, run.bytesCopied) }
             guard let content = try FileCopy.hash(file.path) else { continue }  // removed meanwhile
             if !folder.hasObject(content.sha256, bytes: content.bytes) {
                 let target = folder.objectPath(content.sha256)
                 try FileCopy.makeDirectories((target as NSString).deletingLastPathComponent, mode: 0o700)
-                guard let copied = try FileCopy.copy(file.path, to: RawPath(target)) else { continue }
+                guard let copied = try FileCopy.copy(file.path, to: RawPath(target), expect: content.sha256) else { continue }
                 guard copied.sha256 == content.sha256 else { throw BackupError.copyDamaged("\(file.path) changed while it was copied: run the backup again") }
                 run.refusedCopied += 1
                 run.bytesCopied += copied.bytes
@@ -120,8 +147,7 @@ public struct BackupWriter {
         }
         run.refusedFiles = refused.count
 
-        // 4. The anchors and the configuration.
-        let anchors = try FileCopy.copy(RawPath(layout.outbox + "/audit-anchors.txt"), to: RawPath(partial + "/audit-anchors.txt"))
+        // 4. The configuration.
         var config: (sha256: String, bytes: Int64)? = nil
         if let configFile, FileManager.default.fileExists(atPath: configFile) {
             try FileCopy.makeDirectories(partial + "/config", mode: 0o700)
@@ -154,23 +180,31 @@ public struct BackupWriter {
         RawPath(folder.snapshots).syncDirectory()
     }
 
-    /// Every regular file under `root` (recursively), with its path relative to `root` as bytes.
-    static func files(under root: RawPath) -> [(path: RawPath, relative: [UInt8])] {
+    /// Every regular file under `root` (recursively), with its path relative to `root` as bytes. A folder that cannot
+    /// be read stops the backup (its files would be missing from it); one removed meanwhile is skipped.
+    static func files(under root: RawPath) throws -> [(path: RawPath, relative: [UInt8])] {
         var out: [(RawPath, [UInt8])] = []
-        func walk(_ dir: RawPath, _ prefix: [UInt8]) {
-            for name in (dir.entries() ?? []).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        func walk(_ dir: RawPath, _ prefix: [UInt8]) throws {
+            guard let entries = dir.entries() else {
+                if errno == ENOENT { return }
+                throw BackupError.io(path: dir.description, errno: errno)
+            }
+            for name in entries.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 let path = dir.appending(name)
                 var info = stat()
-                guard path.withCString({ lstat($0, &info) }) == 0 else { continue }
+                guard path.withCString({ lstat($0, &info) }) == 0 else {
+                    if errno == ENOENT { continue }
+                    throw BackupError.io(path: path.description, errno: errno)
+                }
                 let relative = prefix.isEmpty ? name : prefix + [UInt8(ascii: "/")] + name
                 switch info.st_mode & S_IFMT {
-                case S_IFDIR: walk(path, relative)
+                case S_IFDIR: try walk(path, relative)
                 case S_IFREG: out.append((path, relative))
                 default: continue
                 }
             }
         }
-        walk(root, [])
+        try walk(root, [])
         return out
     }
 }

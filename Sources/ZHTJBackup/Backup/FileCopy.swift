@@ -25,16 +25,17 @@ enum FileCopy {
     }
 
     /// Copies `source` to `target` (mode `mode`, created anew), hashing what was read; nil when `source` is missing.
+    /// With `expect`, a copy whose hash differs is removed instead of put in place (the result says what was read).
     /// The copy is not synced: call `syncFileSystem` once after many.
-    static func copy(_ source: RawPath, to target: RawPath, mode: mode_t = 0o400) throws -> (sha256: String, bytes: Int64)? {
+    static func copy(_ source: RawPath, to target: RawPath, mode: mode_t = 0o400, expect: String? = nil) throws -> (sha256: String, bytes: Int64)? {
         let input = source.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
         guard input >= 0 else {
             if errno == ENOENT { return nil }
             throw BackupError.io(path: source.description, errno: errno)
         }
         defer { close(input) }
-        let temporary = RawPath(target.bytes + Array(".tmp-\(getpid())".utf8))
-        let output = temporary.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode) }
+        let temporary = RawPath(target.bytes + Array(".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))".utf8))
+        let output = temporary.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode) }
         guard output >= 0 else { throw BackupError.io(path: temporary.description, errno: errno) }
         let result: (sha256: String, bytes: Int64)
         do {
@@ -49,6 +50,10 @@ enum FileCopy {
             temporary.withCString { _ = unlink($0) }
             throw BackupError.io(path: temporary.description, errno: code)
         }
+        if let expect, result.sha256 != expect {
+            temporary.withCString { _ = unlink($0) }
+            return result
+        }
         guard temporary.withCString({ from in target.withCString { rename(from, $0) } }) == 0 else {
             let code = errno
             temporary.withCString { _ = unlink($0) }
@@ -57,11 +62,15 @@ enum FileCopy {
         return result
     }
 
-    /// A hard link of `source` at `target`; false when they are on different filesystems (the caller copies).
+    /// A hard link of `source` at `target` (a file already there, which the caller found wrong, is replaced); false
+    /// when they are on different filesystems (the caller copies).
     static func link(_ source: RawPath, to target: RawPath) throws -> Bool {
-        if source.withCString({ from in target.withCString { Glibc.link(from, $0) } }) == 0 { return true }
-        if errno == EXDEV || errno == EPERM || errno == EMLINK { return false }
-        if errno == EEXIST { return true }
+        for _ in 0..<2 {
+            if source.withCString({ from in target.withCString { Glibc.link(from, $0) } }) == 0 { return true }
+            if errno == EXDEV || errno == EPERM || errno == EMLINK { return false }
+            guard errno == EEXIST else { break }
+            target.withCString { _ = unlink($0) }
+        }
         throw BackupError.io(path: target.description, errno: errno)
     }
 
@@ -91,10 +100,15 @@ enum FileCopy {
 
     /// Creates `path` and its missing parents with `mode`.
     static func makeDirectories(_ path: String, mode: mode_t) throws {
-        var current = ""
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            current += "/" + part
-            if mkdir(current, mode) != 0, errno != EEXIST { throw BackupError.io(path: current, errno: errno) }
+        try makeDirectories(RawPath(path), mode: mode)
+    }
+
+    static func makeDirectories(_ path: RawPath, mode: mode_t) throws {
+        var current: [UInt8] = []
+        for part in path.bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            current += [UInt8(ascii: "/")] + part
+            let dir = RawPath(current)
+            if dir.withCString({ mkdir($0, mode) }) != 0, errno != EEXIST { throw BackupError.io(path: dir.description, errno: errno) }
         }
     }
 

@@ -16,6 +16,8 @@ public struct StorageLayout: Sendable {
     public var run: String { root + "/run" }
     public var socket: String { run + "/zhtjd.sock" }
     public var lock: String { run + "/zhtjd.lock" }
+    /// Present while `zhtj admin restore` writes into the root; zhtjd does not start on a root that has it.
+    public var restoreMarker: String { root + "/RESTORE-IN-PROGRESS" }
 
     public init(root: String) {
         let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
@@ -26,6 +28,7 @@ public struct StorageLayout: Sendable {
         case cannotCreate(path: String, errno: Int32)
         case unknownGroup(String)
         case cannotChangeGroup(path: String, errno: Int32)
+        case restoreUnfinished(String)
 
         public var description: String {
             switch self {
@@ -33,6 +36,8 @@ public struct StorageLayout: Sendable {
                 "无法创建目录 / cannot create \(path): \(String(cString: strerror(code))). Check the storage root and its owner, or pass --storage DIR."
             case .cannotChangeGroup(let path, let code):
                 "无法更改目录的用户组 / cannot give \(path) to the socket.group group: \(String(cString: strerror(code))). The user running zhtjd must be a member of that group."
+            case .restoreUnfinished(let marker):
+                "此存储目录的恢复没有完成 / a restore into this storage root did not finish (\(marker) is there): empty the folder and run `zhtj admin restore` again."
             case .unknownGroup(let group):
                 "系统中没有用户组 / there is no group \"\(group)\" (socket.group): create it with `groupadd \(group)` or change the setting."
             }

@@ -70,7 +70,12 @@ public final class BackupRunner: Sendable {
         logger.notice("backup started", metadata: ["zhtj.job": "\(job)", "zhtj.dir": "\(clean)", "zhtj.trigger": "\(trigger)"])
         pool.submit { work in
             guard case .active = work else {
-                self.state.withLockedValue { $0.running = nil }
+                var run = BackupRun(job: job, trigger: trigger, startedAt: now, dir: clean)
+                run.error = Stopped().description
+                self.state.withLockedValue {
+                    $0.running = nil
+                    $0.finished[job] = run
+                }
                 return
             }
             self.run(job: job, dir: clean, link: link, trigger: trigger, startedAt: now)
@@ -98,7 +103,7 @@ public final class BackupRunner: Sendable {
             try writer.write(&run, now: clock.now)
             run.ok = true
             if dir == settings.backupDir.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }) {
-                run.pruned = writer.folder.prune(keep: settings.backupKeep)
+                run.pruned = writer.folder.prune(keep: settings.backupKeep, current: run.snapshot)
             }
         } catch {
             run.error = "\(error)"

@@ -18,8 +18,12 @@ struct AuditAnchors {
     /// `backup.dir`: each snapshot's manifest holds the chain's head at the backup, another anchor.
     let backupDir: String?
 
+    /// `outbox/restored.txt`, written by `zhtj admin restore`.
+    let restoredFile: String
+
     init(layout: StorageLayout, backupDir: String? = nil) {
         file = layout.outbox + "/audit-anchors.txt"
+        restoredFile = layout.outbox + "/restored.txt"
         self.backupDir = backupDir
     }
 
@@ -70,13 +74,25 @@ struct AuditAnchors {
         }
     }
 
-    /// The heads in the manifests of `backup.dir`'s snapshots.
+    /// The heads in the manifests of `backup.dir`'s snapshots. Those made after a snapshot this registry was restored
+    /// from, and before the restore, name rows the restore did not bring back: they are left out. `outbox/restored.txt`
+    /// (written by `zhtj admin restore`) has a line `<restored at> <snapshot's time> <snapshot> <newer snapshots>`.
     func readManifests() -> [Anchor] {
         guard let backupDir else { return [] }
         let folder = BackupFolder(dir: backupDir)
+        var windows: [(from: String, to: String)] = []
+        var superseded = Set<String>()
+        for line in ((try? String(contentsOfFile: restoredFile, encoding: .utf8)) ?? "").split(separator: "\n") {
+            let parts = line.split(separator: " ").map(String.init)
+            guard parts.count >= 4 else { continue }
+            windows.append((parts[1], parts[0]))
+            superseded.formUnion(parts[3].split(separator: ",").map(String.init))
+        }
         return folder.completeSnapshots().compactMap { name in
-            guard let manifest = folder.manifest(name), let head = manifest.auditHead else { return nil }
-            return Anchor(at: UTCStamp.string(manifest.createdAt), id: head.id, hash: head.hash, source: folder.snapshots + "/" + name + "/MANIFEST.json")
+            guard !superseded.contains(name), let manifest = folder.manifest(name), let head = manifest.auditHead else { return nil }
+            let at = UTCStamp.string(manifest.createdAt)
+            if windows.contains(where: { at > $0.from && at <= $0.to }) { return nil }
+            return Anchor(at: at, id: head.id, hash: head.hash, source: folder.snapshots + "/" + name + "/MANIFEST.json")
         }
     }
 

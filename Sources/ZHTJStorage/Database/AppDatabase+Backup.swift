@@ -22,11 +22,15 @@ extension AppDatabase {
     }
 
     public func copyDatabase(to path: String, progress: @escaping (Int, Int) throws -> Void) throws -> DatabaseCopy {
+        // 1024 pages a step: a progress report every 4 MiB.
+        try copyDatabase(to: path, pagesPerStep: 1024, progress: progress)
+    }
+
+    /// A pool's backup reads in one read transaction, so the steps copy one moment however the writes go on.
+    func copyDatabase(to path: String, pagesPerStep: Int32, progress: @escaping (Int, Int) throws -> Void) throws -> DatabaseCopy {
         do {
             let destination = try DatabaseQueue(path: path)
-            // 1024 pages a step: a progress report every 4 MiB. A pool's backup reads in one read transaction, so
-            // the steps copy one moment however the writes go on.
-            try writer.backup(to: destination, pagesPerStep: 1024) { step in
+            try writer.backup(to: destination, pagesPerStep: pagesPerStep) { step in
                 try progress(step.totalPageCount - step.remainingPageCount, step.totalPageCount)
             }
             // The copy becomes one self-contained file (no -wal beside it), which is what its hash covers.

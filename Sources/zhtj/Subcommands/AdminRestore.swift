@@ -4,6 +4,10 @@ import ZHTJBackup
 import ZHTJClient
 import ZHTJCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension ZHTJ {
     struct AdminRestore: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -42,6 +46,9 @@ extension ZHTJ {
                     """)
                 if let config = report.configFile {
                     print("  备份时的配置 configuration at backup time: \(config) (compare it with Config/zhtjd.json)")
+                }
+                if getuid() == 0 {
+                    print("  文件属于 root / the files belong to root: if zhtjd runs as another user, `chown -R USER \(report.storageRoot)` first.")
                 }
                 print("启动 start the daemon on it: \(report.startCommand)   then check: zhtj audit verify")
             } catch {
