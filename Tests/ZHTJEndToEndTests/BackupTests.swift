@@ -201,6 +201,29 @@ import ZHTJTestSupport
         #expect(admin.status != 0)
     }
 
+    // Killed (kill -9) with everything copied but the manifest: the folder holds no complete snapshot, a restore finds
+    // none, and the next backup removes the partial one and is good.
+    @Test func aBackupKilledHalfWayIsNeverTakenForAGoodOne() throws {
+        let s = try Self.world()
+        let dir = s.daemon.root + "/backup"
+        s.daemon.stop()
+        s.daemon.extraEnvironment["ZHTJD_TEST_CRASH_AT"] = "backup.manifest"
+        try s.daemon.start()
+        let killed = try s.daemon.cli(["admin", "backup", dir], credentials: nil)
+        #expect(killed.status != 0)
+        #expect(try s.daemon.waitForExit() == SIGKILL)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir + "/snapshots")
+        #expect(left.count == 1 && left[0].hasSuffix(".partial"), "\(left)")
+        let restore = try s.daemon.cli(["admin", "restore", dir, "--storage", s.daemon.root + "/restored"], credentials: nil)
+        #expect(restore.status == 1 && restore.stderr.contains("no complete backup"), "\(restore.stderr)")
+        s.daemon.extraEnvironment["ZHTJD_TEST_CRASH_AT"] = nil
+        try s.daemon.start()
+        let run = try backup(s, dir)
+        #expect(run["ok"] as? Bool == true)
+        let now = try FileManager.default.contentsOfDirectory(atPath: dir + "/snapshots")
+        #expect(now == [run["snapshot"] as? String ?? "?"], "\(now)")
+    }
+
     // backup.dir, backup.time, backup.keep: the daily backup, its pruning, `admin status`, the operator's banner, and
     // the manifests as anchors of the audit chain.
     @Test func scheduledBackupsKeepTheNewestAndWarnWhenOld() throws {

@@ -91,6 +91,8 @@ public final class BackupRunner: Sendable {
     private func run(job: Int, dir: String, link: Bool, trigger: String, startedAt: Date) {
         var run = BackupRun(job: job, trigger: trigger, startedAt: startedAt, dir: dir)
         let writer = BackupWriter(database: database, layout: layout, configFile: configFile, dir: dir, link: link) { phase, done, total, bytes in
+            // A crash point for the tests: the daemon killed with everything copied but the manifest.
+            if phase == "manifest" { FaultInjection.point("backup.manifest") }
             try self.state.withLockedValue { state in
                 if state.stopping { throw Stopped() }
                 state.running?.phase = phase
