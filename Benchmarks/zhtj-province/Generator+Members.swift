@@ -106,9 +106,9 @@ extension Generator {
                     let reviewer = branch.reviewerID
                     func addVersion(_ v: Int, state: String, uploader: Int64, review: Bool, reason: String? = nil, changeID: Int64? = nil) throws {
                         upload += 1
-                        let sha = String(format: "%064llx", UInt64(upload) &* 0x9E37_79B9_7F4A_7C15)
+                        let sha = try placeholder(upload) ?? String(format: "%064llx", UInt64(upload) &* 0x9E37_79B9_7F4A_7C15)
                         let received = now.addingTimeInterval(-Double(86400 * (1 + r.below(400))))
-                        try document.execute(arguments: [sha, 250_000, 2, received])
+                        try document.execute(arguments: [sha, archiveBytes > 0 ? archiveBytes : 250_000, 2, received])
                         let folder = OrgNaming.folderName(id: uploader, shortName: tree.orgs[Int(uploader - 1)].shortName)
                         try uploadRow.execute(arguments: [
                             upload, sha, Data("\(number ?? "form")-\(v).pdf".utf8), "\(number ?? "form")-\(v).pdf", folder, uploader, number, id, received,

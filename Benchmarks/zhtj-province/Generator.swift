@@ -14,11 +14,26 @@ struct Generator {
     var needEArchive = 300_000
     var orgs = 100_000
     let storage: String
+    /// With a size, every document gets an archive file of that many bytes (a placeholder PDF whose hash is the
+    /// document's), for the backup benchmark; 0: documents without files, as the registry benchmark needs.
+    var archiveBytes = 0
     let now = Date()
     let uid = Int64(getuid())
 
     /// The admins the benchmark acts as: the root's, the busy committee's, and a county's.
     struct Admin { var id: Int64; var org: Int64; var credential: String; var file: String }
+
+    /// The archive file of upload `n` (when `archiveBytes` > 0): written, and its hash returned.
+    func placeholder(_ n: Int64) throws -> String? {
+        guard archiveBytes > 0 else { return nil }
+        var bytes = Array("%PDF-1.4\n% zhtj-province upload \(n)\n".utf8)
+        bytes += [UInt8](repeating: 0x20, count: max(0, archiveBytes - bytes.count))
+        let sha = Hex.string(SHA256.hash(data: bytes))
+        let dir = storage + "/archive/" + sha.prefix(2) + "/" + sha.dropFirst(2).prefix(2)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir + "/" + sha + ".pdf", contents: Data(bytes), attributes: [.posixPermissions: 0o400])
+        return sha
+    }
 
     func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 

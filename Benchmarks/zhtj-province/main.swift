@@ -9,7 +9,7 @@ import ZHTJDaemon
 import ZHTJStorage
 
 // The registry benchmark's data (Benchmarks/registry.sh):
-//   zhtj-province generate STORAGE [MEMBERS=2000000] [NEED_EARCHIVE=300000] [ORGS=100000]
+//   zhtj-province generate STORAGE [MEMBERS=2000000] [NEED_EARCHIVE=300000] [ORGS=100000] [ARCHIVE_BYTES=0]
 //       a province in STORAGE/db/zhtj.sqlite; credentials files root/busy/county.credentials and sample members
 //       (samples-root.tsv, samples-county.tsv) next to STORAGE; prints the busy committee's id
 //   zhtj-province csv FILE ROWS [ORGS=100000] [FIRST=2000000]   a member import table of ROWS new members (2024–2026
@@ -29,7 +29,8 @@ guard arguments.count >= 3 else {
 switch arguments[1] {
 case "generate":
     let storage = URL(fileURLWithPath: arguments[2]).standardizedFileURL.path
-    let generator = Generator(members: number(3, 2_000_000), needEArchive: number(4, 300_000), orgs: number(5, 100_000), storage: storage)
+    let generator = Generator(
+        members: number(3, 2_000_000), needEArchive: number(4, 300_000), orgs: number(5, 100_000), storage: storage, archiveBytes: number(6, 0))
     let (tree, admins) = try generator.run()
     let folder = (storage as NSString).deletingLastPathComponent
     for admin in admins {
