@@ -22,7 +22,7 @@ export ZHTJ_SOCKET=$work/Storage/run/zhtjd.sock
 echo "== generating $ORGS orgs, $MEMBERS members, $NEED needing e-archives, archive files of $BYTES bytes"
 "$bin/zhtj-province" generate "$work/Storage" "$MEMBERS" "$NEED" "$ORGS" "$BYTES" > /dev/null
 files=$(find "$work/Storage/archive" -name '*.pdf' | wc -l)
-printf 'database %s MB, archive %s files, %s MB\n' "$(du -m "$work/Storage/db" | cut -f1)" "$files" "$(du -m "$work/Storage/archive" | cut -f1)"
+printf 'database %s MB, archive %s files, %s MB\n' "$(du -sm "$work/Storage/db" | cut -f1)" "$files" "$(du -sm "$work/Storage/archive" | cut -f1)"
 sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
 
 ZHTJD_REMINDERS_TIME=23:59 "$bin/zhtjd" --storage "$work/Storage" --log-level warning 2> "$work/zhtjd.log" &
@@ -41,6 +41,7 @@ moved = r.get("objectsCopied", 0) + r.get("objectsLinked", 0)
 mb = r.get("bytesCopied", 0) / 1e6
 print(f"{label:<34} {s:8.1f} s   copied {r.get('objectsCopied', 0):>7}  linked {r.get('objectsLinked', 0):>7}  present {r.get('objectsPresent', 0):>7}"
       f"   {moved / s if s else 0:8.0f} files/s  {mb / s if s else 0:7.1f} MB/s written  ok={r.get('ok')}")
+print("    phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(r.get("seconds", {}).items(), key=lambda kv: -kv[1])))
 PY
 }
 echo "== backups (the daemon running)"

@@ -85,14 +85,29 @@ public struct BackupWriter {
         // appended during the backup is in the next one).
         let anchors = try FileCopy.copy(RawPath(layout.outbox + "/audit-anchors.txt"), to: RawPath(partial + "/audit-anchors.txt"))
 
+        // Each phase's seconds, for the log, `admin status` and the benchmark.
+        var clock = Date()
+        func lap(_ phase: String) {
+            run.seconds[phase, default: 0] += Date().timeIntervalSince(clock)
+            clock = Date()
+        }
+
         // 1. The database.
         try progress("database", 0, 0, 0)
-        let copy = try database.copyDatabase(to: partial + "/zhtj.sqlite") { done, total in try progress("database", done, total, 0) }
+        var copied = Date()
+        let copy = try database.copyDatabase(to: partial + "/zhtj.sqlite") { done, total in
+            if done == total { copied = Date() }
+            try progress("database", done, total, 0)
+        }
+        run.seconds["database copy"] = copied.timeIntervalSince(clock)
+        clock = copied
+        lap("database check")
         guard copy.integrity == ["ok"] else { throw BackupError.copyDamaged("integrity_check on the database copy: " + copy.integrity.prefix(3).joined(separator: "; ")) }
         // Personal data: only the daemon's user reads the copy.
         guard chmod(partial + "/zhtj.sqlite", 0o400) == 0, let db = try FileCopy.hash(RawPath(partial + "/zhtj.sqlite")) else { throw BackupError.io(path: partial + "/zhtj.sqlite", errno: ENOENT) }
         run.bytesCopied += db.bytes
         run.databaseSHA256 = db.sha256
+        lap("database hash")
         run.auditHeadID = copy.auditHeadID
         run.auditHeadHash = copy.auditHeadHash
 
@@ -127,6 +142,7 @@ public struct BackupWriter {
             written.append(sha)
         }
         try progress("objects", copy.documentHashes.count, copy.documentHashes.count, run.bytesCopied)
+        lap("objects")
 
         // 3. refused/, by hash.
         var refused: [BackupManifest.FileEntry] = []
@@ -146,6 +162,7 @@ public struct BackupWriter {
             refused.append(.init(pathBytes: file.relative, sha256: content.sha256, bytes: content.bytes))
         }
         run.refusedFiles = refused.count
+        lap("refused")
 
         // 4. The configuration.
         var config: (sha256: String, bytes: Int64)? = nil
@@ -161,6 +178,8 @@ public struct BackupWriter {
                 throw BackupError.copyDamaged("the object \(sha) read back from \(folder.objects) does not match its hash")
             }
         }
+
+        lap("verify")
 
         // 6. Durable, then the manifest, then the name.
         try progress("manifest", 0, 1, run.bytesCopied)
@@ -178,6 +197,7 @@ public struct BackupWriter {
         let final = folder.snapshots + "/" + name
         guard rename(partial, final) == 0 else { throw BackupError.io(path: final, errno: errno) }
         RawPath(folder.snapshots).syncDirectory()
+        lap("sync and manifest")
     }
 
     /// Every regular file under `root` (recursively), with its path relative to `root` as bytes. A folder that cannot

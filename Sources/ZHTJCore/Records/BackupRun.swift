@@ -31,6 +31,9 @@ public struct BackupRun: Codable, Sendable, Equatable {
     public var databaseSHA256: String?
     /// Older snapshots removed under `backup.keep`.
     public var pruned: [String] = []
+    /// Seconds per phase: `database copy`, `database check` (integrity_check, the documents' list), `database hash`,
+    /// `objects`, `refused`, `verify`, `sync and manifest`.
+    public var seconds: [String: Double] = [:]
 
     public init(job: Int, trigger: String, startedAt: Date, dir: String) {
         self.job = job

@@ -120,6 +120,7 @@ public final class BackupRunner: Sendable {
             "zhtj.job": "\(job)", "zhtj.dir": "\(dir)", "zhtj.snapshot": "\(run.snapshot ?? "-")", "zhtj.copied": "\(run.objectsCopied)",
             "zhtj.linked": "\(run.objectsLinked)", "zhtj.present": "\(run.objectsPresent)", "zhtj.bytes": "\(run.bytesCopied)",
             "zhtj.auditHead": "\(run.auditHeadID.map(String.init) ?? "-")",
+            "zhtj.seconds": "\(run.seconds.sorted { $0.key < $1.key }.map { "\($0.key)=\(String(format: "%.1f", $0.value))" }.joined(separator: ", "))",
         ]
         if run.ok {
             logger.notice("backup done", metadata: metadata)
