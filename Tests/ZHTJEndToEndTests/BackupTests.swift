@@ -201,6 +201,27 @@ import ZHTJTestSupport
         #expect(admin.status != 0)
     }
 
+    // A full disk: the backup fails with a clear message, leaves no snapshot (partial or not), and the status says so.
+    @Test(.enabled(if: getuid() == 0, "needs root to mount a tmpfs"))
+    func aFullDiskFailsTheBackupCleanly() throws {
+        let s = try Self.world()
+        let dir = s.daemon.root + "/small"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        guard (try? runProgram("/bin/mount", ["-t", "tmpfs", "-o", "size=128k,mode=0700", "tmpfs", dir], environment: ProcessInfo.processInfo.environment))?.status == 0 else {
+            Issue.record("cannot mount a tmpfs here")
+            return
+        }
+        defer { _ = try? runProgram("/bin/umount", ["-l", dir], environment: ProcessInfo.processInfo.environment) }
+        let full = try s.daemon.cli(["admin", "backup", dir], credentials: nil)
+        #expect(full.status == 1)
+        #expect(full.stderr.contains("full"), "\(full.stderr)")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/snapshots")) ?? []
+        #expect(left.isEmpty, "\(left)")
+        let status = try jsonObject(try expectOK(s.daemon.cli(["admin", "status", "--json"], credentials: nil)).stdout)
+        #expect((status["lastBackup"] as? [String: Any])?["ok"] as? Bool == false)
+        #expect(status["lastGoodBackup"] == nil)
+    }
+
     // Killed (kill -9) with everything copied but the manifest: the folder holds no complete snapshot, a restore finds
     // none, and the next backup removes the partial one and is good.
     @Test func aBackupKilledHalfWayIsNeverTakenForAGoodOne() throws {

@@ -40,7 +40,11 @@ extension AppDatabase {
             try destination.close()
             return copy
         } catch let error as DatabaseError {
-            throw ZHTJError.storage("copying the database to \(path): \(error.message ?? "\(error)")")
+            // After a failed backup step the destination's message is often "not an error": the code says more.
+            let detail = error.resultCode == .SQLITE_FULL
+                ? "the disk is full (SQLITE_FULL): free space or choose another folder"
+                : "SQLite error \(error.resultCode.rawValue)" + (error.message.map { $0 == "not an error" ? "" : ": \($0)" } ?? "")
+            throw ZHTJError.storage("copying the database to \(path): \(detail)")
         }
     }
 
