@@ -18,18 +18,21 @@ public final class Daemon: Sendable {
     public let database: AppDatabase
     public let group: ServiceGroup
     let lock: InstanceLock
+    let databaseLock: InstanceLock
     let watcher: InboxWatcher
 
     public init(
         settings: DaemonSettings, logger: Logger, clock: DaemonClock = DaemonClock(), configFile: String? = nil,
         overrides: [String: String] = [:]
     ) throws {
-        layout = StorageLayout(root: settings.storageRoot)
+        layout = StorageLayout(root: settings.storageRoot, runtime: settings.runtimeDir)
         let groupID = try settings.socketGroup.map { try StorageLayout.groupID(named: $0) }
         try layout.createRunFolder()
         lock = try InstanceLock(path: layout.lock)
         guard !FileManager.default.fileExists(atPath: layout.restoreMarker) else { throw StorageLayout.LayoutError.restoreUnfinished(layout.restoreMarker) }
         try layout.create(groupID: groupID)
+        // Two daemons with their own runtime folders on one storage: SQLite is for one of them.
+        databaseLock = try InstanceLock(path: layout.databaseLock, database: true)
         database = try AppDatabase(path: layout.database)
         for repair in database.schemaRepairs {
             logger.critical("schema repaired: the database was changed behind zhtjd's back", metadata: ["zhtj.repair": "\(repair)"])

@@ -19,6 +19,9 @@ struct ZHTJD: AsyncParsableCommand {
     @Option(help: "The storage root (db/, inbox/, archive/, run/ …). Default: ./Storage")
     var storage: String?
 
+    @Option(help: "The per-host runtime folder (socket, instance lock). Default: STORAGE/run")
+    var runtime: String?
+
     @Option(help: "The JSON config file. Default: Config/zhtjd.json, if present.")
     var config: String?
 
@@ -56,6 +59,7 @@ struct ZHTJD: AsyncParsableCommand {
         }
         var overrides: [String: String] = [:]
         if let storage { overrides["storage.root"] = storage }
+        if let runtime { overrides["runtime.dir"] = runtime }
         if let logLevel { overrides["log.level"] = logLevel }
         do {
             let settings = try await DaemonSettings.load(configFile: config, overrides: overrides)

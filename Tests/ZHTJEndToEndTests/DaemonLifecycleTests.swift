@@ -35,6 +35,30 @@ import Testing
         try expectOK(daemon.cli(["whoami"], credentials: nil))
     }
 
+    // Issue 15 (part): the runtime folder (socket, instance lock) apart from the storage; on one SQLite storage a
+    // second daemon with its own runtime folder is still refused, by the registry's own lock.
+    @Test func aRuntimeFolderApartFromTheStorage() throws {
+        let daemon = try TestDaemon()
+        daemon.runtime = daemon.root + "/host-a"
+        try daemon.start()
+        #expect(FileManager.default.fileExists(atPath: daemon.root + "/host-a/zhtjd.sock"))
+        #expect(FileManager.default.fileExists(atPath: daemon.root + "/host-a/zhtjd.lock"))
+        #expect(!FileManager.default.fileExists(atPath: daemon.storage + "/run"))
+        _ = try Scenario.initRoot(daemon)
+        let second = try runProgram(
+            Binaries.zhtjd, ["--storage", daemon.storage, "--runtime", daemon.root + "/host-b"], environment: daemon.environment, timeout: 20)
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("uses this storage's SQLite registry from another runtime folder"), "\(second.stderr)")
+        // The environment names it too.
+        daemon.stop()
+        daemon.runtime = nil
+        daemon.extraEnvironment["ZHTJD_RUNTIME_DIR"] = daemon.root + "/host-c"
+        let env = daemon.environment
+        let once = try runProgram(Binaries.zhtjd, ["--storage", daemon.storage, "--once"], environment: env, timeout: 60)
+        #expect(once.status == 0, "\(once.stderr)")
+        #expect(FileManager.default.fileExists(atPath: daemon.root + "/host-c/zhtjd.lock"))
+    }
+
     @Test func restartsAtOnceAfterKill9AndKeepsItsData() throws {
         let daemon = try TestDaemon()
         try daemon.start()

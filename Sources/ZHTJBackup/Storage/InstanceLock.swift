@@ -12,19 +12,23 @@ public final class InstanceLock: Sendable {
 
     public enum LockError: Error, CustomStringConvertible {
         case held(path: String, pid: String)
+        case databaseHeld(path: String, pid: String)
         case cannotOpen(path: String, errno: Int32)
 
         public var description: String {
             switch self {
             case .held(let path, let pid):
                 "另一个 zhtjd 正在使用此存储目录 / another zhtjd (pid \(pid)) is already running on this storage (\(path) is locked). Stop it first, or use another --storage."
+            case .databaseHeld(let path, let pid):
+                "另一个 zhtjd 正在使用此 SQLite 数据库 / another zhtjd (pid \(pid)) uses this storage's SQLite registry from another runtime folder (\(path) is locked). SQLite serves one daemon; several daemons on one storage need PostgreSQL (not built yet)."
             case .cannotOpen(let path, let code):
                 "无法打开锁文件 / cannot open the lock file \(path): \(String(cString: strerror(code)))"
             }
         }
     }
 
-    public init(path: String) throws {
+    /// `database`: the SQLite registry's lock (another message when it is held).
+    public init(path: String, database: Bool = false) throws {
         self.path = path
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw LockError.cannotOpen(path: path, errno: errno) }
@@ -33,7 +37,7 @@ public final class InstanceLock: Sendable {
             let n = pread(fd, &buffer, 31, 0)
             close(fd)
             let pid = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
-            throw LockError.held(path: path, pid: pid)
+            throw database ? LockError.databaseHeld(path: path, pid: pid) : LockError.held(path: path, pid: pid)
         }
         let pid = "\(getpid())\n"
         _ = ftruncate(fd, 0)

@@ -13,15 +13,22 @@ public struct StorageLayout: Sendable {
     public var archive: String { root + "/archive" }
     public var refused: String { root + "/refused" }
     public var outbox: String { root + "/outbox" }
-    public var run: String { root + "/run" }
+    /// The per-host runtime folder (`runtime.dir`): the socket and the instance lock. `root/run` by default; apart
+    /// from the shared storage when several hosts mount one storage tree.
+    public let run: String
     public var socket: String { run + "/zhtjd.sock" }
     public var lock: String { run + "/zhtjd.lock" }
+    /// The lock of the SQLite registry itself, held by the one daemon using it (whatever its runtime folder).
+    public var databaseLock: String { root + "/db/zhtj.lock" }
     /// Present while `zhtj admin restore` writes into the root; zhtjd does not start on a root that has it.
     public var restoreMarker: String { root + "/RESTORE-IN-PROGRESS" }
 
-    public init(root: String) {
-        let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
-        self.root = URL(fileURLWithPath: absolute).standardizedFileURL.path
+    public init(root: String, runtime: String? = nil) {
+        func absolute(_ path: String) -> String {
+            URL(fileURLWithPath: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path).standardizedFileURL.path
+        }
+        self.root = absolute(root)
+        self.run = runtime.map(absolute) ?? self.root + "/run"
     }
 
     public enum LayoutError: Error, CustomStringConvertible {
@@ -55,8 +62,8 @@ public struct StorageLayout: Sendable {
         try Self.makeDirectory(inbox, mode: groupID == nil ? 0o750 : 0o2770, groupID: groupID)
     }
 
-    /// Creates the storage root and `run/` when missing, and changes nothing that exists: this runs before the
-    /// instance lock is taken, so a second daemon must not touch the first one's folders.
+    /// Creates the storage root and the runtime folder when missing, and changes nothing that exists: this runs before
+    /// the instance lock is taken, so a second daemon must not touch the first one's folders.
     public func createRunFolder() throws {
         for (path, mode) in [(root, mode_t(0o755)), (run, mode_t(0o750))] {
             if mkdir(path, mode) != 0, errno != EEXIST { throw LayoutError.cannotCreate(path: path, errno: errno) }

@@ -8,6 +8,8 @@ import ZHTJCore
 public struct DaemonSettings: Sendable {
     /// `storage.root`: the folder holding db/, inbox/, archive/, refused/, outbox/ and run/.
     public var storageRoot: String
+    /// `runtime.dir`: the per-host folder of the socket and the instance lock; none: `storage.root`/run.
+    public var runtimeDir: String?
     /// `log.level`: trace, debug, info, notice, warning, error or critical.
     public var logLevel: Logger.Level
     /// `socket.group`: a system group whose members may connect to the socket (admins); none by default.
@@ -116,6 +118,7 @@ public struct DaemonSettings: Sendable {
         let reader = ConfigReader(providers: providers)
         var settings = DaemonSettings()
         settings.storageRoot = reader.string(forKey: "storage.root", default: settings.storageRoot)
+        settings.runtimeDir = reader.string(forKey: "runtime.dir").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let level = reader.string(forKey: "log.level", default: "info")
         guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
             throw SettingsError.invalid(key: "log.level", value: level, expected: "trace, debug, info, notice, warning, error or critical")

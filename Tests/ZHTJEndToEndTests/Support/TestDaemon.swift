@@ -15,7 +15,9 @@ final class TestDaemon {
     var logLevel: String? = "debug"
     private(set) var process: Process?
 
-    var socket: String { storage + "/run/zhtjd.sock" }
+    /// `--runtime`: the socket and the instance lock apart from the storage (nil: `storage/run`).
+    var runtime: String?
+    var socket: String { (runtime ?? storage + "/run") + "/zhtjd.sock" }
 
     init(extraEnvironment: [String: String] = [:]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-e2e-\(UUID().uuidString.prefix(8))").path
@@ -55,7 +57,7 @@ final class TestDaemon {
     func start(arguments: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binaries.zhtjd)
-        process.arguments = ["--storage", storage] + (logLevel.map { ["--log-level", $0] } ?? []) + arguments
+        process.arguments = ["--storage", storage] + (runtime.map { ["--runtime", $0] } ?? []) + (logLevel.map { ["--log-level", $0] } ?? []) + arguments
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         FileManager.default.createFile(atPath: logFile, contents: nil)
