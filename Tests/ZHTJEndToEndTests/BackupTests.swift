@@ -109,10 +109,14 @@ import ZHTJTestSupport
         try waitForInbox(s)
     }
 
-    // A second backup after 10 new files copies only those 10; --link links instead of copying.
+    // A second backup after 10 new files copies only those 10; --link links instead of copying. The first one is
+    // slowed down (a test knob) so that its progress shows: one line per phase when stderr is no terminal.
     @Test func aSecondBackupCopiesOnlyWhatIsNew() throws {
-        let s = try Self.world()
+        let s = try Self.world(extraEnvironment: ["ZHTJD_TEST_SLOW_BACKUP": "200"])
         let dir = s.daemon.root + "/backup"
+        let shown = try expectOK(s.daemon.cli(["admin", "backup", dir + "-slow"], credentials: nil))
+        #expect(shown.stderr.contains("备份 backup: 数据库 database") && shown.stderr.contains("备份 backup: 归档文件 archive files"), "\(shown.stderr)")
+        #expect(shown.stdout.contains("备份完成并已自检 / backup done and checked"))
         let first = try backup(s, dir)
         let documents = (first["objectsCopied"] as? Int ?? 0)
         #expect(documents >= 5 && first["objectsPresent"] as? Int == 0, "\(first)")

@@ -93,6 +93,7 @@ public final class BackupRunner: Sendable {
         let writer = BackupWriter(database: database, layout: layout, configFile: configFile, dir: dir, link: link) { phase, done, total, bytes in
             // A crash point for the tests: the daemon killed with everything copied but the manifest.
             if phase == "manifest" { FaultInjection.point("backup.manifest") }
+            FaultInjection.slowBackupStep()
             try self.state.withLockedValue { state in
                 if state.stopping { throw Stopped() }
                 state.running?.phase = phase

@@ -15,6 +15,13 @@ public enum FaultInjection {
         "review.committed",
     ]
 
+    /// `ZHTJD_TEST_SLOW_BACKUP` (milliseconds): a pause at each step a backup reports, so a test sees its progress.
+    static let slowBackup = ProcessInfo.processInfo.environment["ZHTJD_TEST_SLOW_BACKUP"].flatMap { UInt32($0) }
+
+    static func slowBackupStep() {
+        if let slowBackup { usleep(slowBackup * 1000) }
+    }
+
     static func point(_ name: String) {
         if let crashAt, crashAt == name {
             kill(getpid(), SIGKILL)
