@@ -141,6 +141,11 @@ import ZHTJTestSupport
         let dir = s.daemon.root + "/backup"
         let run = try backup(s, dir)
         let snapshot = try #require(run["snapshot"] as? String)
+        // A whole backup checks clean without being restored anywhere.
+        let whole = try expectOK(s.daemon.cli(["admin", "restore", dir, "--check"], credentials: nil))
+        #expect(whole.stdout.contains("the backup is whole") && whole.stdout.contains("members: 4"), "\(whole.stdout)")
+        let neither = try s.daemon.cli(["admin", "restore", dir], credentials: nil)
+        #expect(neither.status == 2 && neither.stderr.contains("give either --storage"), "\(neither.stderr)")
         let sha = try #require(try s.archives("202144010001").first?["sha256"] as? String)
         let object = "\(dir)/objects/\(sha.prefix(2))/\(sha.dropFirst(2).prefix(2))/\(sha)"
         chmod(object, 0o600)
@@ -149,6 +154,9 @@ import ZHTJTestSupport
         handle.write(Data("X".utf8))
         try handle.close()
         let target = s.daemon.root + "/restored"
+        // --check finds it too, and writes nothing.
+        let checked = try s.daemon.cli(["admin", "restore", dir, "--check"], credentials: nil)
+        #expect(checked.status == 1 && checked.stderr.contains("\(sha) is damaged"), "\(checked.stderr)")
         let refused = try s.daemon.cli(["admin", "restore", dir, "--storage", target], credentials: nil)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("the backup is damaged") && refused.stderr.contains("\(sha) is damaged"), "\(refused.stderr)")

@@ -34,9 +34,15 @@ public struct BackupRestorer {
         public var startCommand: String
     }
 
-    public init(from path: String, snapshot name: String?, target: String, progress: @escaping (_ phase: String, _ done: Int, _ total: Int) -> Void) throws {
+    /// Only check (`zhtj admin restore DIR --check`): every hash is read and the database copy verified in a temporary
+    /// folder, removed afterwards; the archive is not copied anywhere.
+    public let checkOnly: Bool
+
+    /// Restores into `target`; with no target, only checks.
+    public init(from path: String, snapshot name: String?, target: String?, progress: @escaping (_ phase: String, _ done: Int, _ total: Int) -> Void) throws {
         (folder, snapshot) = try BackupFolder.locate(path, snapshot: name)
-        layout = StorageLayout(root: target)
+        checkOnly = target == nil
+        layout = StorageLayout(root: target ?? FileManager.default.temporaryDirectory.path + "/zhtj-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         self.progress = progress
     }
 
@@ -88,11 +94,17 @@ public struct BackupRestorer {
         } catch {
             // A local failure (the target's disk, its permissions) is not the backup's fault: said as it is.
             emptyTarget()
+            if checkOnly { FileCopy.removeTree(RawPath(layout.root)) }
             throw error
         }
         guard problems.isEmpty else {
             emptyTarget()
+            if checkOnly { FileCopy.removeTree(RawPath(layout.root)) }
             throw BackupError.damaged(problems)
+        }
+        if checkOnly {
+            FileCopy.removeTree(RawPath(layout.root))
+            return report(manifest, copy)
         }
         // Anchors newer than this snapshot (in the manifests of later backups) name rows this registry never got:
         // `audit verify` leaves them out from now on (docs/operations.md).
@@ -102,11 +114,15 @@ public struct BackupRestorer {
         try FileCopy.writeDurably(Array(line.utf8), to: layout.outbox + "/restored.txt", mode: 0o640)
         guard unlink(layout.restoreMarker) == 0 else { throw BackupError.io(path: layout.restoreMarker, errno: errno) }
         RawPath(layout.root).syncDirectory()
-        return Report(
+        return report(manifest, copy)
+    }
+
+    private func report(_ manifest: BackupManifest, _ copy: DatabaseCopy) -> Report {
+        Report(
             snapshot: (snapshot as NSString).lastPathComponent, storageRoot: layout.root, createdAt: manifest.createdAt, members: copy.members,
             documents: copy.documentHashes.count, versions: copy.versions, auditRows: copy.auditRows, refusedFiles: manifest.refused.count,
             auditHeadID: copy.auditHeadID, auditHeadHash: copy.auditHeadHash, configFile: manifest.config.map { snapshot + "/" + $0.path },
-            startCommand: "zhtjd --storage \(layout.root)")
+            startCommand: checkOnly ? "" : "zhtjd --storage \(layout.root)")
     }
 
     /// The target must not exist or be an empty folder.
@@ -122,6 +138,13 @@ public struct BackupRestorer {
         for name in RawPath(layout.root).entries() ?? [] { FileCopy.removeTree(RawPath(layout.root).appending(name)) }
     }
 
+    /// Copies a file into the target, hashing it; when only checking, hashes it where it is.
+    private func place(_ source: RawPath, at target: RawPath, mode: mode_t) throws -> (sha256: String, bytes: Int64)? {
+        if checkOnly { return try FileCopy.hash(source) }
+        try FileCopy.makeDirectories(target.parent, mode: target.bytes.starts(with: Array(layout.refused.utf8)) ? 0o750 : 0o700)
+        return try FileCopy.copy(source, to: target, mode: mode)
+    }
+
     /// The archive's objects, `refused/` and the anchors, each checked against its hash as it is copied.
     private func restoreFiles(_ manifest: BackupManifest, _ copy: DatabaseCopy) throws -> [String] {
         var problems: [String] = []
@@ -131,9 +154,7 @@ public struct BackupRestorer {
                 problems.append("a document hash in the database copy is not a hash: \(sha)")
                 continue
             }
-            let target = layout.archive + "/" + relative
-            try FileCopy.makeDirectories((target as NSString).deletingLastPathComponent, mode: 0o700)
-            let copied = try FileCopy.copy(RawPath(folder.objectPath(sha)), to: RawPath(target))
+            let copied = try place(RawPath(folder.objectPath(sha)), at: RawPath(layout.archive + "/" + relative), mode: 0o400)
             if copied == nil {
                 problems.append("archive object \(sha) is missing from \(folder.objects)")
             } else if copied?.sha256 != sha {
@@ -144,12 +165,11 @@ public struct BackupRestorer {
         for (index, entry) in manifest.refused.enumerated() {
             if index % 50 == 0 { progress("refused", index, manifest.refused.count) }
             let target = RawPath(Array((layout.refused + "/").utf8) + entry.pathBytes)
-            try FileCopy.makeDirectories(target.parent, mode: 0o750)
-            let copied = try FileCopy.copy(RawPath(folder.objectPath(entry.sha256)), to: target, mode: 0o640)
+            let copied = try place(RawPath(folder.objectPath(entry.sha256)), at: target, mode: 0o640)
             if copied?.sha256 != entry.sha256 { problems.append("refused/\(entry.path): its object \(entry.sha256) is \(copied == nil ? "missing" : "damaged")") }
         }
         if let anchors = manifest.anchors {
-            let copied = try FileCopy.copy(RawPath(snapshot + "/" + anchors.path), to: RawPath(layout.outbox + "/audit-anchors.txt"), mode: 0o640)
+            let copied = try place(RawPath(snapshot + "/" + anchors.path), at: RawPath(layout.outbox + "/audit-anchors.txt"), mode: 0o640)
             if copied?.sha256 != anchors.sha256 { problems.append("\(anchors.path) is \(copied == nil ? "missing" : "damaged")") }
         }
         if let config = manifest.config, try FileCopy.hash(RawPath(snapshot + "/" + config.path))?.sha256 != config.sha256 {
