@@ -30,9 +30,11 @@ public final class Daemon: Sendable {
         try layout.createRunFolder()
         lock = try InstanceLock(path: layout.lock)
         guard !FileManager.default.fileExists(atPath: layout.restoreMarker) else { throw StorageLayout.LayoutError.restoreUnfinished(layout.restoreMarker) }
-        try layout.create(groupID: groupID)
-        // Two daemons with their own runtime folders on one storage: SQLite is for one of them.
+        // Two daemons with their own runtime folders on one storage: SQLite is for one of them. Taken before the
+        // shared folders are touched, so a daemon that is refused changes nothing of the running one's.
+        try layout.createDatabaseFolder()
         databaseLock = try InstanceLock(path: layout.databaseLock, database: true)
+        try layout.create(groupID: groupID)
         database = try AppDatabase(path: layout.database)
         for repair in database.schemaRepairs {
             logger.critical("schema repaired: the database was changed behind zhtjd's back", metadata: ["zhtj.repair": "\(repair)"])

@@ -296,6 +296,14 @@ import ZHTJTestSupport
         #expect(verify.status == 4)
         let problems = (try jsonObject(verify.stdout)["breaks"] as? [[String: Any]] ?? []).compactMap { $0["problem"] as? String }
         #expect(problems.contains { $0.contains("MANIFEST.json") }, "\(problems)")
+        // A line in outbox/restored.txt that is not a restore's cannot hide the manifests: it is ignored and said.
+        let forged = s.daemon.storage + "/outbox/restored.txt"
+        try Data("9999 0000 x -\n".utf8).write(to: URL(fileURLWithPath: forged))
+        let still = try s.daemon.cli(["audit", "verify", "--json"], credentials: "root.cred")
+        #expect(still.status == 4)
+        let ignored = try jsonObject(still.stdout)["anchorsLeftOut"] as? [String] ?? []
+        #expect(ignored.contains { $0.contains("was ignored: 9999 0000 x -") }, "\(ignored)")
+        try FileManager.default.removeItem(atPath: forged)
         // Restored from the older snapshot, with a newer one still in backup.dir: that one names rows this registry
         // never got after the restore, and is left out; the restored chain verifies clean.
         s.daemon.stop()
@@ -304,5 +312,6 @@ import ZHTJTestSupport
         try s.daemon.start()
         let clean = try s.daemon.cli(["audit", "verify"], credentials: "root.cred")
         #expect(clean.status == 0 && clean.stdout.contains("no break found"), "\(clean.stdout)")
+        #expect(clean.stdout.contains("made before a restore of an older snapshot"), "\(clean.stdout)")
     }
 }

@@ -20,6 +20,8 @@ public struct BackupManifest: Codable, Sendable, Equatable {
     /// `outbox/audit-anchors.txt` and the configuration file, copied into the snapshot (nil when there was none).
     public var anchors: FileEntry?
     public var config: FileEntry?
+    /// `outbox/restored.txt`: the restores this registry went through (their lineage), when there was one.
+    public var restored: FileEntry?
 
     public struct DatabaseEntry: Codable, Sendable, Equatable {
         public var file: String
@@ -70,6 +72,7 @@ public struct BackupManifest: Codable, Sendable, Equatable {
         if !isHash(database.sha256) { problems.append("database hash \(database.sha256)") }
         if let anchors, anchors.path != "audit-anchors.txt" || !isHash(anchors.sha256) { problems.append("anchors entry \(anchors.path)") }
         if let config, config.path != "config/zhtjd.json" || !isHash(config.sha256) { problems.append("config entry \(config.path)") }
+        if let restored, restored.path != "restored.txt" || !isHash(restored.sha256) { problems.append("restored entry \(restored.path)") }
         for entry in refused {
             let parts = entry.pathBytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             let safe = !entry.pathBytes.isEmpty && !entry.pathBytes.contains(0)

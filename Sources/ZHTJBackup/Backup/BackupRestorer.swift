@@ -47,6 +47,8 @@ public struct BackupRestorer {
     }
 
     public func restore() throws -> Report {
+        // A check leaves nothing behind, whatever happens (the temporary folder holds a copy of the database).
+        defer { if checkOnly { FileCopy.removeTree(RawPath(layout.root)) } }
         let manifestPath = snapshot + "/MANIFEST.json"
         let manifest: BackupManifest
         do {
@@ -83,10 +85,14 @@ public struct BackupRestorer {
         // An empty target (checked again), locked against a daemon starting on it meanwhile, and marked: a restore
         // that stops half-way (a crash, a full disk) leaves the marker, and zhtjd will not start on that folder.
         try prepareTarget()
-        let lock = try InstanceLock(path: layout.lock)
-        defer { withExtendedLifetime(lock) {} }
+        var locks: [InstanceLock] = []
+        defer { withExtendedLifetime(locks) {} }
         var problems: [String] = []
         do {
+            // Both locks a daemon takes: one started meanwhile with another runtime folder is kept out too.
+            locks.append(try InstanceLock(path: layout.lock))
+            try layout.createDatabaseFolder()
+            locks.append(try InstanceLock(path: layout.databaseLock, database: true))
             try FileCopy.writeDurably(Array("restore of \(snapshot) started\n".utf8), to: layout.restoreMarker, mode: 0o600)
             try layout.create(groupID: nil)
             problems = try restoreFiles(manifest, copy)
@@ -94,24 +100,21 @@ public struct BackupRestorer {
         } catch {
             // A local failure (the target's disk, its permissions) is not the backup's fault: said as it is.
             emptyTarget()
-            if checkOnly { FileCopy.removeTree(RawPath(layout.root)) }
             throw error
         }
         guard problems.isEmpty else {
             emptyTarget()
-            if checkOnly { FileCopy.removeTree(RawPath(layout.root)) }
             throw BackupError.damaged(problems)
         }
-        if checkOnly {
-            FileCopy.removeTree(RawPath(layout.root))
-            return report(manifest, copy)
-        }
+        if checkOnly { return report(manifest, copy) }
         // Anchors newer than this snapshot (in the manifests of later backups) name rows this registry never got:
         // `audit verify` leaves them out from now on (docs/operations.md).
         // The line names them by time and, for a clock that was off, by name (those in the backup folder now).
         let newer = folder.completeSnapshots().filter { $0 > manifest.snapshot }
+        // Appended to the lines of earlier restores, which the snapshot carried.
         let line = "\(UTCStamp.string(Date())) \(UTCStamp.string(manifest.createdAt)) \(manifest.snapshot) \(newer.isEmpty ? "-" : newer.joined(separator: ","))\n"
-        try FileCopy.writeDurably(Array(line.utf8), to: layout.outbox + "/restored.txt", mode: 0o640)
+        let earlier = FileManager.default.contents(atPath: layout.outbox + "/restored.txt").map(Array.init) ?? []
+        try FileCopy.writeDurably(earlier + Array(line.utf8), to: layout.outbox + "/restored.txt", mode: 0o640)
         guard unlink(layout.restoreMarker) == 0 else { throw BackupError.io(path: layout.restoreMarker, errno: errno) }
         RawPath(layout.root).syncDirectory()
         return report(manifest, copy)
@@ -119,7 +122,7 @@ public struct BackupRestorer {
 
     private func report(_ manifest: BackupManifest, _ copy: DatabaseCopy) -> Report {
         Report(
-            snapshot: (snapshot as NSString).lastPathComponent, storageRoot: layout.root, createdAt: manifest.createdAt, members: copy.members,
+            snapshot: (snapshot as NSString).lastPathComponent, storageRoot: checkOnly ? "" : layout.root, createdAt: manifest.createdAt, members: copy.members,
             documents: copy.documentHashes.count, versions: copy.versions, auditRows: copy.auditRows, refusedFiles: manifest.refused.count,
             auditHeadID: copy.auditHeadID, auditHeadHash: copy.auditHeadHash, configFile: manifest.config.map { snapshot + "/" + $0.path },
             startCommand: checkOnly ? "" : "zhtjd --storage \(layout.root)")
@@ -171,6 +174,10 @@ public struct BackupRestorer {
         if let anchors = manifest.anchors {
             let copied = try place(RawPath(snapshot + "/" + anchors.path), at: RawPath(layout.outbox + "/audit-anchors.txt"), mode: 0o640)
             if copied?.sha256 != anchors.sha256 { problems.append("\(anchors.path) is \(copied == nil ? "missing" : "damaged")") }
+        }
+        if let restored = manifest.restored {
+            let copied = try place(RawPath(snapshot + "/" + restored.path), at: RawPath(layout.outbox + "/restored.txt"), mode: 0o640)
+            if copied?.sha256 != restored.sha256 { problems.append("\(restored.path) is \(copied == nil ? "missing" : "damaged")") }
         }
         if let config = manifest.config, try FileCopy.hash(RawPath(snapshot + "/" + config.path))?.sha256 != config.sha256 {
             problems.append("\(config.path) is missing or damaged")

@@ -84,6 +84,7 @@ public struct BackupWriter {
         // 0. The anchors first: every line in the copy then names a row the database copy has (a daily anchor
         // appended during the backup is in the next one).
         let anchors = try FileCopy.copy(RawPath(layout.outbox + "/audit-anchors.txt"), to: RawPath(partial + "/audit-anchors.txt"))
+        let restored = try FileCopy.copy(RawPath(layout.outbox + "/restored.txt"), to: RawPath(partial + "/restored.txt"))
 
         // Each phase's seconds, for the log, `admin status` and the benchmark.
         var clock = Date()
@@ -192,7 +193,8 @@ public struct BackupWriter {
                 orgs: copy.orgs, members: copy.members, versions: copy.versions, documents: copy.documentHashes.count, auditRows: copy.auditRows,
                 refusedFiles: refused.count),
             refused: refused, anchors: anchors.map { .init(pathBytes: Array("audit-anchors.txt".utf8), sha256: $0.sha256, bytes: $0.bytes) },
-            config: config.map { .init(pathBytes: Array("config/zhtjd.json".utf8), sha256: $0.sha256, bytes: $0.bytes) })
+            config: config.map { .init(pathBytes: Array("config/zhtjd.json".utf8), sha256: $0.sha256, bytes: $0.bytes) },
+            restored: restored.map { .init(pathBytes: Array("restored.txt".utf8), sha256: $0.sha256, bytes: $0.bytes) })
         try FileCopy.writeDurably(Array(try BackupManifest.encoder.encode(manifest)), to: partial + "/MANIFEST.json")
         let final = folder.snapshots + "/" + name
         guard rename(partial, final) == 0 else { throw BackupError.io(path: final, errno: errno) }

@@ -70,6 +70,11 @@ public struct StorageLayout: Sendable {
         }
     }
 
+    /// `db/` (0700), made before the database lock is taken in it (and before any other folder is touched).
+    public func createDatabaseFolder() throws {
+        try Self.makeDirectory(root + "/db", mode: 0o700)
+    }
+
     /// The inbox folder of an org, created when missing.
     public func ensureInboxFolder(_ folder: String, groupID: gid_t?) throws {
         try Self.makeDirectory(inbox + "/" + folder, mode: groupID == nil ? 0o750 : 0o2770, groupID: groupID)

@@ -101,6 +101,9 @@ public struct AuditVerifyResult: Codable, Sendable {
     /// Triggers and indexes the daemon found missing or changed at a start and put back ("when: what"), from the
     /// audit chain's `schema.repaired` rows: evidence that the database was changed behind its back.
     public var schemaRepairs: [String]
+    /// Backup manifests in `backup.dir` not used as anchors, and why (a restore of an older snapshot replaced their
+    /// lineage; unreadable; a line of `outbox/restored.txt` that was ignored). Absent when none.
+    public var anchorsLeftOut: [String]?
     public init(rows: Int, files: Int, breaks: [Break], schemaRepairs: [String] = []) {
         self.rows = rows
         self.files = files

@@ -44,8 +44,11 @@ extension RequestHandler {
             }
         }
         // The anchors written outside the database: a chain cut short or rewritten after one of them.
-        breaks += try AuditAnchors(layout: layout, backupDir: settings.backupDir).check(database)
-        return AuditVerifyResult(rows: chain.rows, files: chain.documentHashes.count, breaks: breaks, schemaRepairs: chain.schemaRepairs)
+        let anchors = AuditAnchors(layout: layout, backupDir: settings.backupDir)
+        breaks += try anchors.check(database)
+        var result = AuditVerifyResult(rows: chain.rows, files: chain.documentHashes.count, breaks: breaks, schemaRepairs: chain.schemaRepairs)
+        result.anchorsLeftOut = anchors.readManifests().leftOut
+        return result
     }
 
     /// `audit.anchor`: appends the chain's head to `outbox/audit-anchors.txt` now; the operator or an admin of the root.

@@ -77,29 +77,50 @@ struct AuditAnchors {
     /// The heads in the manifests of `backup.dir`'s snapshots. Those made after a snapshot this registry was restored
     /// from, and before the restore, name rows the restore did not bring back: they are left out. `outbox/restored.txt`
     /// (written by `zhtj admin restore`) has a line `<restored at> <snapshot's time> <snapshot> <newer snapshots>`.
-    func readManifests() -> [Anchor] {
-        guard let backupDir else { return [] }
+    func readManifests() -> (anchors: [Anchor], leftOut: [String]) {
+        guard let backupDir else { return ([], []) }
         let folder = BackupFolder(dir: backupDir)
+        let snapshots = folder.completeSnapshots()
         var windows: [(from: String, to: String)] = []
         var superseded = Set<String>()
+        var leftOut: [String] = []
+        // A line counts only when it is what a restore writes: two times, and a snapshot of this folder made at the
+        // second of them; the later snapshots it names come after that one. Anything else is reported, not obeyed;
+        // and every manifest left out is listed by `audit verify` (a forged line shows there).
         for line in ((try? String(contentsOfFile: restoredFile, encoding: .utf8)) ?? "").split(separator: "\n") {
             let parts = line.split(separator: " ").map(String.init)
-            guard parts.count >= 4 else { continue }
+            let stamp = ISO8601DateFormatter()
+            guard parts.count == 4, stamp.date(from: parts[0]) != nil, stamp.date(from: parts[1]) != nil,
+                snapshots.contains(parts[2]), folder.manifest(parts[2]).map({ UTCStamp.string($0.createdAt) }) == parts[1]
+            else {
+                leftOut.append("\(restoredFile): a line that is not a restore of a snapshot in \(backupDir) was ignored: \(line.prefix(120))")
+                continue
+            }
             windows.append((parts[1], parts[0]))
-            superseded.formUnion(parts[3].split(separator: ",").map(String.init))
+            superseded.formUnion(parts[3].split(separator: ",").map(String.init).filter { $0 > parts[2] })
         }
-        return folder.completeSnapshots().compactMap { name in
-            guard !superseded.contains(name), let manifest = folder.manifest(name), let head = manifest.auditHead else { return nil }
+        var anchors: [Anchor] = []
+        for name in snapshots {
+            let source = folder.snapshots + "/" + name + "/MANIFEST.json"
+            guard let manifest = folder.manifest(name) else {
+                leftOut.append("\(source): cannot be read")
+                continue
+            }
+            guard let head = manifest.auditHead else { continue }
             let at = UTCStamp.string(manifest.createdAt)
-            if windows.contains(where: { at > $0.from && at <= $0.to }) { return nil }
-            return Anchor(at: at, id: head.id, hash: head.hash, source: folder.snapshots + "/" + name + "/MANIFEST.json")
+            if superseded.contains(name) || windows.contains(where: { at > $0.from && at <= $0.to }) {
+                leftOut.append("\(source): made before a restore of an older snapshot (\(restoredFile))")
+                continue
+            }
+            anchors.append(Anchor(at: at, id: head.id, hash: head.hash, source: source))
         }
+        return (anchors, leftOut)
     }
 
     /// The breaks the anchors show in `database`'s chain.
     func check(_ database: any Registry) throws -> [AuditVerifyResult.Break] {
         var breaks: [AuditVerifyResult.Break] = []
-        for anchor in read() + readManifests() {
+        for anchor in read() + readManifests().anchors {
             guard let hash = try database.auditRowHash(id: anchor.id) else {
                 breaks.append(.init(row: anchor.id, sha256: nil, problem: "rows removed after \(anchor.at): the anchor in \(anchor.source) names row \(anchor.id), which is gone"))
                 continue

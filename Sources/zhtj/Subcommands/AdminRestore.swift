@@ -17,7 +17,8 @@ extension ZHTJ {
                 Checks the manifest, the database copy and every file's hash first; a damaged backup is refused with \
                 what is wrong and nothing is restored. DIR is the folder given to `zhtj admin backup` (its newest \
                 snapshot is taken, or --snapshot NAME) or one snapshot folder. Then start zhtjd with --storage TARGET. \
-                --check reads and verifies everything the same way and writes nothing (for an off-machine copy, a drill).
+                --check reads and verifies everything the same way and restores nothing: the database copy is verified in a \
+                temporary folder ($TMPDIR) that is removed afterwards (for an off-machine copy, a drill).
                 """)
 
         @Argument(help: "The backup folder, or one of its snapshots/<name> folders.") var dir: String

@@ -187,6 +187,10 @@ extension ZHTJ {
                         lines.append("数据库结构曾被改动，zhtjd 启动时已修复 / the schema was changed behind zhtjd's back and repaired at a start:")
                         for repair in r.schemaRepairs { lines.append("  \(repair)") }
                     }
+                    if let leftOut = r.anchorsLeftOut, !leftOut.isEmpty {
+                        lines.append("未用作锚点的备份清单 / backup manifests not used as anchors:")
+                        for reason in leftOut { lines.append("  \(reason)") }
+                    }
                     return lines.joined(separator: "\n")
                 }
                 if !r.breaks.isEmpty { throw ExitCode(4) }
