@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJCore
 import ZHTJFiles
 
 #if canImport(Glibc)
@@ -19,11 +20,9 @@ public struct BackupFolder: Sendable {
 
     public init(dir: String) { self.dir = dir }
 
-    /// Where an object lives: `objects/ab/cd/<sha256>`.
+    /// Where an object lives: `objects/ab/cd/<sha256>` (the archive's layout, without `.pdf`).
     public func objectPath(_ sha256: String) -> String {
-        let chars = Array(sha256)
-        guard chars.count == 64 else { return objects + "/invalid/" + sha256 }
-        return "\(objects)/\(String(chars[0..<2]))/\(String(chars[2..<4]))/\(sha256)"
+        objects + "/" + (ArchiveLayout.relativePath(sha256: sha256, suffix: "") ?? "invalid/" + sha256)
     }
 
     public func hasObject(_ sha256: String, bytes: Int64) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJCore
 
 /// `MANIFEST.json` of a snapshot: written last, after the copy was checked, so a snapshot with a manifest is whole.
 /// `zhtj admin restore` checks every hash it names (and every archive object the database copy names) before it
@@ -67,7 +68,7 @@ public struct BackupManifest: Codable, Sendable, Equatable {
     /// component or a NUL; a hash that is not 64 lower-case hex digits; another file name than the fixed ones.
     func unsafeEntries() -> [String] {
         var problems: [String] = []
-        func isHash(_ text: String) -> Bool { text.utf8.count == 64 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase } }
+        let isHash = ArchiveLayout.isHash
         if database.file != "zhtj.sqlite" { problems.append("database file \(database.file)") }
         if !isHash(database.sha256) { problems.append("database hash \(database.sha256)") }
         if let anchors, anchors.path != "audit-anchors.txt" || !isHash(anchors.sha256) { problems.append("anchors entry \(anchors.path)") }

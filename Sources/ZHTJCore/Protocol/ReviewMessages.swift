@@ -102,7 +102,7 @@ public struct AuditVerifyResult: Codable, Sendable {
     /// audit chain's `schema.repaired` rows: evidence that the database was changed behind its back.
     public var schemaRepairs: [String]
     /// Backup manifests in `backup.dir` not used as anchors, and why (a restore of an older snapshot replaced their
-    /// lineage; unreadable; a line of `outbox/restored.txt` that was ignored). Absent when none.
+    /// lineage; unreadable; a line of `outbox/restored.txt` that was ignored). Empty when none (absent from older daemons).
     public var anchorsLeftOut: [String]?
     public init(rows: Int, files: Int, breaks: [Break], schemaRepairs: [String] = []) {
         self.rows = rows

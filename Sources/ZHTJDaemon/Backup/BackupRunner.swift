@@ -38,7 +38,8 @@ public final class BackupRunner: Sendable {
         self.database = database
         self.layout = layout
         self.settings = settings
-        self.configFile = configFile ?? (FileManager.default.fileExists(atPath: "Config/zhtjd.json") ? FileManager.default.currentDirectoryPath + "/Config/zhtjd.json" : nil)
+        // The file the settings were read from (the writer backs it up when it exists).
+        self.configFile = URL(fileURLWithPath: configFile ?? DaemonSettings.defaultConfigFile).standardizedFileURL.path
         self.clock = clock
         self.logger = logger
         self.schemaRepairs = schemaRepairs

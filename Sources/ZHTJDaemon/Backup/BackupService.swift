@@ -30,10 +30,7 @@ struct BackupService: Service {
             lastDay = CivilDate(last.startedAt).description
         }
         while !Task.isCancelled {
-            let now = clock.now()
-            let parts = Calendar.current.dateComponents([.hour, .minute], from: now)
-            let day = CivilDate(now).description
-            if (parts.hour ?? 0, parts.minute ?? 0) >= settings.backupTime, lastDay != day {
+            if let day = DailySchedule.dueDay(now: clock.now(), at: settings.backupTime, lastDay: lastDay) {
                 do {
                     _ = try runner.start(dir: dir, link: false, trigger: "schedule")
                     lastDay = day

@@ -97,6 +97,9 @@ public struct DaemonSettings: Sendable {
         }
     }
 
+    /// The config file read when `--config` names none (relative to the working directory; skipped when missing).
+    public static let defaultConfigFile = "Config/zhtjd.json"
+
     /// Reads the settings. `overrides` are the command line's (`storage.root`, `log.level`).
     public static func load(
         configFile: String?, overrides: [String: String], environment: [String: String] = ProcessInfo.processInfo.environment
@@ -109,7 +112,7 @@ public struct DaemonSettings: Sendable {
                 }),
             EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "zhtjd"),
         ]
-        let path = configFile ?? "Config/zhtjd.json"
+        let path = configFile ?? defaultConfigFile
         do {
             providers.append(try await FileProvider<JSONSnapshot>(filePath: .init(path), allowMissing: configFile == nil))
         } catch {

@@ -44,10 +44,10 @@ extension RequestHandler {
             }
         }
         // The anchors written outside the database: a chain cut short or rewritten after one of them.
-        let anchors = AuditAnchors(layout: layout, backupDir: settings.backupDir)
-        breaks += try anchors.check(database)
+        let anchors = try AuditAnchors(layout: layout, backupDir: settings.backupDir).check(database)
+        breaks += anchors.breaks
         var result = AuditVerifyResult(rows: chain.rows, files: chain.documentHashes.count, breaks: breaks, schemaRepairs: chain.schemaRepairs)
-        result.anchorsLeftOut = anchors.readManifests().leftOut
+        result.anchorsLeftOut = anchors.leftOut
         return result
     }
 

@@ -34,10 +34,7 @@ public struct ReminderService: Service {
         var lastSweep: String? = nil
         while !Task.isCancelled {
             let now = clock.now()
-            let parts = Calendar.current.dateComponents([.hour, .minute], from: now)
-            let due = (parts.hour ?? 0, parts.minute ?? 0) >= settings.reminderTime
-            let day = CivilDate(now).description
-            if due && lastSweep != day {
+            if let day = DailySchedule.dueDay(now: now, at: settings.reminderTime, lastDay: lastSweep) {
                 await sweep(now: now, pool: pool)
                 lastSweep = day
             }

@@ -117,10 +117,11 @@ struct AuditAnchors {
         return (anchors, leftOut)
     }
 
-    /// The breaks the anchors show in `database`'s chain.
-    func check(_ database: any Registry) throws -> [AuditVerifyResult.Break] {
+    /// The breaks the anchors show in `database`'s chain, and the backup manifests left out (read once).
+    func check(_ database: any Registry) throws -> (breaks: [AuditVerifyResult.Break], leftOut: [String]) {
         var breaks: [AuditVerifyResult.Break] = []
-        for anchor in read() + readManifests().anchors {
+        let manifests = readManifests()
+        for anchor in read() + manifests.anchors {
             guard let hash = try database.auditRowHash(id: anchor.id) else {
                 breaks.append(.init(row: anchor.id, sha256: nil, problem: "rows removed after \(anchor.at): the anchor in \(anchor.source) names row \(anchor.id), which is gone"))
                 continue
@@ -129,6 +130,6 @@ struct AuditAnchors {
                 breaks.append(.init(row: anchor.id, sha256: nil, problem: "rows removed or rewritten after \(anchor.at): row \(anchor.id)'s hash is not the one in \(anchor.source)"))
             }
         }
-        return breaks
+        return (breaks, manifests.leftOut)
     }
 }

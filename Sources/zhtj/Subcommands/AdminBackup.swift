@@ -46,11 +46,16 @@ extension ZHTJ {
             }
         }
 
-        static func describe(_ p: BackupProgress) -> String {
-            let phase = [
+        /// A phase of a backup or a restore as the progress line names it.
+        static func phaseName(_ phase: String) -> String {
+            [
                 "database": "数据库 database", "objects": "归档文件 archive files", "refused": "退回文件 refused files",
                 "verify": "校验 verifying", "manifest": "清单 manifest",
-            ][p.phase] ?? p.phase
+            ][phase] ?? phase
+        }
+
+        static func describe(_ p: BackupProgress) -> String {
+            let phase = phaseName(p.phase)
             let counts = p.total > 0 ? " \(p.done)/\(p.total)" : ""
             return "备份 backup: \(phase)\(counts), \(Bytes.text(p.bytes))"
         }

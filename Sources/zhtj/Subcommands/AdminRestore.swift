@@ -35,8 +35,7 @@ extension ZHTJ {
             let line = ProgressLine(enabled: !json)
             do {
                 let restorer = try BackupRestorer(from: dir, snapshot: snapshot, target: storage) { phase, done, total in
-                    let name = ["database": "数据库 database", "objects": "归档文件 archive files", "refused": "退回文件 refused files"][phase] ?? phase
-                    line.show("\(check ? "检查 check" : "恢复 restore"): \(name) \(done)/\(total)")
+                    line.show("\(check ? "检查 check" : "恢复 restore"): \(AdminBackup.phaseName(phase)) \(done)/\(total)")
                 }
                 let report = try restorer.restore()
                 line.finish()
