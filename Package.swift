@@ -59,7 +59,7 @@ let package = Package(
             ]),
 
         // Paths as bytes (inbox names may be any bytes) and how they are shown.
-        .target(name: "ZHTJFiles"),
+        .target(name: "ZHTJFiles", dependencies: ["CZHTJShims"]),
 
         // The storage root's files: its layout, the instance lock, backups and restores (issue 14). No parser here:
         // the CLI links it for `zhtj admin restore`.

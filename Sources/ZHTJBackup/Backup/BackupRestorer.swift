@@ -60,9 +60,7 @@ public struct BackupRestorer {
         // Names that would lead outside the target, hashes that are no hashes: a manifest that was tampered with.
         let unsafe = manifest.unsafeEntries()
         guard unsafe.isEmpty else { throw BackupError.badManifest(path: manifestPath, detail: unsafe.prefix(5).joined(separator: "; ")) }
-        if let entries = try? FileManager.default.contentsOfDirectory(atPath: layout.root), !entries.isEmpty {
-            throw BackupError.targetNotEmpty(layout.root)
-        }
+        try requireEmptyTarget()
 
         // The database copy first: it names the archive's objects.
         progress("database", 0, 1)
@@ -93,10 +91,12 @@ public struct BackupRestorer {
             locks.append(try InstanceLock(path: layout.lock))
             try layout.createDatabaseFolder()
             locks.append(try InstanceLock(path: layout.databaseLock, database: true))
+            // Opened before the first write: its `syncfs` after the database copy reports every write-back error.
+            let disk = try FileCopy.openFileSystem(layout.root)
             try FileCopy.writeDurably(Array("restore of \(snapshot) started\n".utf8), to: layout.restoreMarker, mode: 0o600)
             try layout.create(groupID: nil)
             problems = try restoreFiles(manifest, copy)
-            if problems.isEmpty { problems = try restoreDatabase(RawPath(dbFile), manifest) }
+            if problems.isEmpty { problems = try restoreDatabase(RawPath(dbFile), manifest, disk: disk) }
         } catch {
             // A local failure (the target's disk, its permissions) is not the backup's fault: said as it is.
             emptyTarget()
@@ -129,10 +129,15 @@ public struct BackupRestorer {
     }
 
     /// The target must not exist or be an empty folder.
-    private func prepareTarget() throws {
+    private func requireEmptyTarget() throws {
         if let entries = try? FileManager.default.contentsOfDirectory(atPath: layout.root), !entries.isEmpty {
             throw BackupError.targetNotEmpty(layout.root)
         }
+    }
+
+    /// Checked again just before the first write (the database checks took time), then the root and its run folder.
+    private func prepareTarget() throws {
+        try requireEmptyTarget()
         try layout.createRunFolder()
     }
 
@@ -187,11 +192,11 @@ public struct BackupRestorer {
 
     /// The database last: copied, checked against the manifest, opened (migrated when the backup is older than this
     /// zhtj), its audit chain verified row by row.
-    private func restoreDatabase(_ source: RawPath, _ manifest: BackupManifest) throws -> [String] {
+    private func restoreDatabase(_ source: RawPath, _ manifest: BackupManifest, disk: FileSystemHandle) throws -> [String] {
         progress("database", 0, 1)
         let copied = try FileCopy.copy(source, to: RawPath(layout.database), mode: 0o600)
         guard copied?.sha256 == manifest.database.sha256 else { return ["the database copy changed while it was restored"] }
-        try FileCopy.syncFileSystem(layout.root)
+        try FileCopy.sync(disk)
         let database = try AppDatabase(path: layout.database)
         defer { try? database.close() }
         let chain = try database.verifyAuditChain()

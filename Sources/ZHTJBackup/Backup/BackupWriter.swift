@@ -67,11 +67,13 @@ public struct BackupWriter {
         folder.removePartials()
         let name = folder.newSnapshotName(now())
         let partial = folder.snapshots + "/" + name + ".partial"
+        // Opened before the first write, so its one `syncfs` at the end reports every write-back error of the backup.
+        let disk = try FileCopy.openFileSystem(folder.dir)
         guard mkdir(partial, 0o700) == 0 else { throw BackupError.io(path: partial, errno: errno) }
         // The objects this backup adds: on a failure they go too (no snapshot names them), so nothing half-checked stays.
         var written: [String] = []
         do {
-            try write(into: partial, name: name, run: &run, written: &written, now: now)
+            try write(into: partial, name: name, run: &run, written: &written, disk: disk, now: now)
         } catch {
             FileCopy.removeTree(RawPath(partial))
             for sha in written { unlink(folder.objectPath(sha)) }
@@ -80,7 +82,9 @@ public struct BackupWriter {
         run.snapshot = name
     }
 
-    private func write(into partial: String, name: String, run: inout BackupRun, written: inout [String], now: () -> Date) throws {
+    private func write(
+        into partial: String, name: String, run: inout BackupRun, written: inout [String], disk: FileSystemHandle, now: () -> Date
+    ) throws {
         // 0. The anchors first: every line in the copy then names a row the database copy has (a daily anchor
         // appended during the backup is in the next one).
         let anchors = try FileCopy.copy(RawPath(layout.outbox + "/audit-anchors.txt"), to: RawPath(partial + "/audit-anchors.txt"))
@@ -184,7 +188,7 @@ public struct BackupWriter {
 
         // 6. Durable, then the manifest, then the name.
         try progress("manifest", 0, 1, run.bytesCopied)
-        try FileCopy.syncFileSystem(folder.dir)
+        try FileCopy.sync(disk)
         let manifest = BackupManifest(
             snapshot: name, createdAt: run.startedAt, finishedAt: now(), storageRoot: layout.root,
             database: .init(file: "zhtj.sqlite", sha256: db.sha256, bytes: db.bytes, migrations: copy.migrations),

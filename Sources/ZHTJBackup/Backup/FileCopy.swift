@@ -1,4 +1,3 @@
-import CZHTJShims
 import Crypto
 import Foundation
 import ZHTJCore
@@ -26,7 +25,7 @@ enum FileCopy {
 
     /// Copies `source` to `target` (mode `mode`, created anew), hashing what was read; nil when `source` is missing.
     /// With `expect`, a copy whose hash differs is removed instead of put in place (the result says what was read).
-    /// The copy is not synced: call `syncFileSystem` once after many.
+    /// The copy is not synced: open a `FileSystemHandle` before many and `sync` it once after them.
     static func copy(_ source: RawPath, to target: RawPath, mode: mode_t = 0o400, expect: String? = nil) throws -> (sha256: String, bytes: Int64)? {
         let input = source.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
         guard input >= 0 else {
@@ -90,12 +89,23 @@ enum FileCopy {
         return (Hex.string(hasher.finalize()), total)
     }
 
-    /// Makes everything written on `path`'s filesystem durable, and reports a write-back error (a full disk).
-    static func syncFileSystem(_ path: String) throws {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw BackupError.io(path: path, errno: errno) }
-        defer { close(fd) }
-        guard czhtj_syncfs(fd) == 0 else { throw BackupError.io(path: path, errno: errno) }
+    /// `path`'s file system, opened before a batch of copies so that `sync` reports every write-back error since.
+    static func openFileSystem(_ path: String) throws -> FileSystemHandle {
+        do {
+            return try FileSystemHandle(folder: path)
+        } catch let failure as FileSystemHandle.Failure {
+            throw BackupError.io(path: failure.folder, errno: failure.errno)
+        }
+    }
+
+    /// Makes everything written on the file system since it was opened durable, and reports a write-back error (a
+    /// full disk).
+    static func sync(_ disk: FileSystemHandle) throws {
+        do {
+            try disk.sync()
+        } catch let failure as FileSystemHandle.Failure {
+            throw BackupError.io(path: failure.folder, errno: failure.errno)
+        }
     }
 
     /// Creates `path` and its missing parents with `mode`.

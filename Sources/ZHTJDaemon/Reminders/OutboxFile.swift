@@ -1,6 +1,6 @@
-import CZHTJShims
 import Foundation
 import ZHTJCore
+import ZHTJFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -41,24 +41,31 @@ enum OutboxFile {
         }
     }
 
-    /// The file system that holds a folder, opened before a batch of writes so that `sync()` reports every
-    /// write-back error since then (syncfs reports only errors after the descriptor was opened).
+    /// The outbox's file system, opened before a batch of writes (`FileSystemHandle`), its failures as this file's.
     final class FileSystem {
-        private let fd: Int32
-        let folder: String
+        private let handle: FileSystemHandle
 
         init(folder: String) throws {
-            self.folder = folder
-            fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard fd >= 0 else { throw OutboxFile.failure("open", folder) }
+            do {
+                handle = try FileSystemHandle(folder: folder)
+            } catch let failure as FileSystemHandle.Failure {
+                throw OutboxFile.failure(failure)
+            }
         }
-
-        deinit { close(fd) }
 
         /// Every file written since `init` is on disk.
         func sync() throws {
-            guard czhtj_syncfs(fd) == 0 else { throw OutboxFile.failure("syncfs", folder) }
+            do {
+                try handle.sync()
+            } catch let failure as FileSystemHandle.Failure {
+                throw OutboxFile.failure(failure)
+            }
         }
+    }
+
+    fileprivate static func failure(_ failure: FileSystemHandle.Failure) -> ZHTJError {
+        errno = failure.errno
+        return OutboxFile.failure(failure.call, failure.folder)
     }
 
     fileprivate static func failure(_ call: String, _ path: String) -> ZHTJError {

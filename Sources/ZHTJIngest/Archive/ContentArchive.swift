@@ -1,4 +1,3 @@
-import CZHTJShims
 import Crypto
 import Foundation
 import ZHTJFiles
@@ -83,6 +82,10 @@ public struct ContentArchive: Sendable {
     public struct Staged: Sendable {
         public let sha256: String
         let temporary: String
+        /// The archive's file system, opened before this file was written: `publish` syncs through the batch's
+        /// earliest, so a write-back error of any staged file is reported (syncfs reports only errors after its
+        /// descriptor was opened).
+        let disk: FileSystemHandle
     }
 
     /// Group commit, first step: writes `bytes` to a temporary file without an fsync. Nil when the archive already
@@ -90,16 +93,22 @@ public struct ContentArchive: Sendable {
     public func stage(_ bytes: [UInt8], sha256: String) throws -> Staged? {
         if contains(sha256) { return nil }
         try makeDirectory(root + "/tmp", sync: false)
+        let disk: FileSystemHandle
+        do {
+            disk = try FileSystemHandle(folder: root)
+        } catch let failure as FileSystemHandle.Failure {
+            throw ArchiveError.io(path: failure.folder, errno: failure.errno)
+        }
         let temporary = "\(root)/tmp/\(sha256).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         try writeFile(bytes, to: temporary, sync: false)
-        return Staged(sha256: sha256, temporary: temporary)
+        return Staged(sha256: sha256, temporary: temporary, disk: disk)
     }
 
     /// Group commit, second step: makes every staged file durable (one `syncfs`), renames each into place, and makes
     /// the renames durable (a second `syncfs`). Afterwards the database may record them.
     public func publish(_ files: [Staged]) throws {
-        guard !files.isEmpty else { return }
-        try syncFileSystem()
+        guard let disk = files.first?.disk else { return }
+        try sync(disk)
         for file in files {
             let final = path(for: file.sha256)
             let dir = (final as NSString).deletingLastPathComponent
@@ -111,7 +120,7 @@ public struct ContentArchive: Sendable {
                 throw ArchiveError.io(path: final, errno: code)
             }
         }
-        try syncFileSystem()
+        try sync(disk)
     }
 
     /// Removes staged files that will not be published.
@@ -126,11 +135,12 @@ public struct ContentArchive: Sendable {
         }
     }
 
-    private func syncFileSystem() throws {
-        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw ArchiveError.io(path: root, errno: errno) }
-        defer { close(fd) }
-        guard czhtj_syncfs(fd) == 0 else { throw ArchiveError.io(path: root, errno: errno) }
+    private func sync(_ disk: FileSystemHandle) throws {
+        do {
+            try disk.sync()
+        } catch let failure as FileSystemHandle.Failure {
+            throw ArchiveError.io(path: failure.folder, errno: failure.errno)
+        }
     }
 
     /// The archived bytes of `sha256`, checked against the hash; nil when the file is missing or damaged.
