@@ -40,6 +40,11 @@ let package = Package(
             name: "CQrencode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
 
+        // libpq: the PostgreSQL registry (issue 15), wrapped once in ZHTJStorage's PGConnection.
+        .systemLibrary(
+            name: "CLibpq", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+
         // System calls Swift's Glibc module does not expose (renameat2).
         .target(name: "CZHTJShims"),
 
@@ -49,11 +54,12 @@ let package = Package(
         // The storage seam: what the daemon needs from a database, one protocol per aggregate (no SQL here).
         .target(name: "ZHTJRegistry", dependencies: ["ZHTJCore"]),
 
-        // The registry on SQLite through GRDB: the only target that imports GRDB or writes SQL.
+        // The registry on SQLite through GRDB, or on PostgreSQL through libpq: the only target that imports GRDB or
+        // libpq, or writes SQL.
         .target(
             name: "ZHTJStorage",
             dependencies: [
-                "ZHTJCore", "ZHTJRegistry",
+                "ZHTJCore", "ZHTJRegistry", "CLibpq",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -133,7 +139,7 @@ let package = Package(
         .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
         .testTarget(
             name: "ZHTJStorageTests",
-            dependencies: ["ZHTJStorage", "ZHTJRegistry", "ZHTJCore", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["ZHTJStorage", "ZHTJRegistry", "ZHTJCore", "ZHTJTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ZHTJIngestTests", dependencies: ["ZHTJIngest", "ZHTJFiles", "ZHTJCore", "ZHTJTestSupport"]),
         // The daemon in process: the router and handlers over a database in a temporary folder, no process spawned.
         .testTarget(

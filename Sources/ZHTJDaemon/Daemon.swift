@@ -35,13 +35,17 @@ public final class Daemon: Sendable {
         try layout.createDatabaseFolder()
         databaseLock = try InstanceLock(path: layout.databaseLock, database: true)
         try layout.create(groupID: groupID)
-        database = try AppDatabase(path: layout.database)
+        if let url = settings.databaseURL {
+            database = try AppDatabase(postgresURL: url, connections: settings.databaseConnections)
+        } else {
+            database = try AppDatabase(path: layout.database)
+        }
         for repair in database.schemaRepairs {
             logger.critical("schema repaired: the database was changed behind zhtjd's back", metadata: ["zhtj.repair": "\(repair)"])
         }
         let db = try database.settings()
         logger.notice("database open", metadata: [
-            "zhtj.db": "\(layout.database)", "zhtj.journal": "\(db.journalMode)", "zhtj.synchronous": "\(db.synchronous)",
+            "zhtj.backend": "\(database.isPostgres ? "postgresql" : "sqlite")", "zhtj.db": "\(database.path)", "zhtj.journal": "\(db.journalMode)", "zhtj.synchronous": "\(db.synchronous)",
             "zhtj.migrations": "\(db.migrations.count)",
         ])
         if clock.isFake { logger.warning("test clock in use (ZHTJD_TEST_CLOCK_FILE)") }

@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJTestSupport
 import Logging
 import ZHTJBackup
 import ZHTJCore
@@ -24,7 +25,12 @@ final class InProcessDaemon {
         for folder in [layout.root, layout.root + "/db", layout.inbox, layout.archive, layout.root + "/run"] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        database = try AppDatabase(path: layout.database)
+        // The engine the suite runs on: PostgreSQL in scripts/test's second run.
+        if let url = try TestPostgres.freshDatabaseURL() {
+            database = try AppDatabase(postgresURL: url, connections: 4)
+        } else {
+            database = try AppDatabase(path: layout.database)
+        }
         let settings = DaemonSettings(storageRoot: root)
         let logger = Logger(label: "zhtj.test") { _ in SwiftLogNoOpLogHandler() }
         let delivery = ReminderDelivery(database: database, layout: layout, settings: settings, logger: logger)

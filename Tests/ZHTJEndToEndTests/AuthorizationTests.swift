@@ -26,7 +26,7 @@ import ZHTJTestSupport
     }
 
     func deniedCount(_ s: Scenario) throws -> Int {
-        let out = try runProgram("/usr/bin/sqlite3", [s.daemon.storage + "/db/zhtj.sqlite", "SELECT count(*) FROM audit WHERE action = 'denied'"], environment: s.daemon.environment)
+        let out = try s.daemon.sql("SELECT count(*) FROM audit WHERE action = 'denied'")
         return Int(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 

@@ -36,7 +36,7 @@ struct InotifyOverflowTests {
         #expect(s.daemon.log.contains("inotify queue overflow"))
         // Counted in the database (`zhtj refused` lists at most 1000).
         let sql = "SELECT count(*), count(DISTINCT displayName) FROM upload WHERE state = 'refused'"
-        let counts = try runProgram("/usr/bin/sqlite3", [s.daemon.storage + "/db/zhtj.sqlite", sql], environment: s.daemon.environment).stdout
+        let counts = try s.daemon.sql(sql).stdout
         #expect(counts.trimmingCharacters(in: .whitespacesAndNewlines) == "\(count)|\(count)")
     }
 }

@@ -1,12 +1,32 @@
 import Foundation
 import GRDB
 import Testing
+import ZHTJTestSupport
 @testable import ZHTJCore
 import ZHTJRegistry
 @testable import ZHTJStorage
 
 @Suite struct AppDatabaseTests {
+    /// A fresh registry on the engine the suite runs on (PostgreSQL when `ZHTJ_TEST_POSTGRES` is set, scripts/test's
+    /// second run), and a temporary folder: one test body for both engines.
     static func withDatabase(_ body: (AppDatabase, String) throws -> Void) throws {
+        guard let url = try TestPostgres.freshDatabaseURL() else { return try withSQLite(body) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-db-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = try AppDatabase(postgresURL: url, connections: 2)
+        defer { try? db.close() }
+        try body(db, folder)
+    }
+
+    /// A fresh empty database: on PostgreSQL when the suite runs there, else in memory.
+    static func fresh() throws -> AppDatabase {
+        guard let url = try TestPostgres.freshDatabaseURL() else { return try AppDatabase.inMemory() }
+        return try AppDatabase(postgresURL: url, connections: 2)
+    }
+
+    /// A fresh SQLite registry in a temporary folder (what only SQLite has: the file, its copy, its schema check).
+    static func withSQLite(_ body: (AppDatabase, String) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-db-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -39,6 +59,10 @@ import ZHTJRegistry
     @Test func settings() throws {
         try Self.withDatabase { db, _ in
             let s = try db.settings()
+            guard !db.isPostgres else {
+                #expect(s.journalMode == "postgresql" && s.migrations == ["pg1-schema"])
+                return
+            }
             #expect(s.journalMode == "wal")
             #expect(s.synchronous == 2)
             #expect(s.migrations == ["v1-orgs-admins-members", "v2-uploads-archive", "v3-review-audit", "v4-reminders-transfers", "v5-review-states-for-older-versions", "v6-province-scale", "v7-org-tallies", "v8-org-due", "v9-org-depth-index", "v10-backup-runs"])
@@ -55,10 +79,10 @@ import ZHTJRegistry
                 isCadre: false, developmentNumber: "202244010123", mobile: nil, education: nil, occupation: nil)
             let outcome = try db.importMembers([draft], within: .everything, caller: admin, now: Self.now)
             #expect(outcome.imported.count == 1)
-            #expect(throws: DatabaseError.self) {
-                try db.writer.write { try $0.execute(sql: "DELETE FROM member") }
+            #expect(throws: ZHTJError.self) {
+                try db.write { try $0.execute(sql: "DELETE FROM member") }
             }
-            #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM member") } == 1)
+            #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM member") } == 1)
         }
     }
 
@@ -67,8 +91,8 @@ import ZHTJRegistry
         try Self.withDatabase { db, _ in
             let (_, branch, _) = try Self.seed(db)
             for column in ["shortName", "fullName", "category", "industry"] {
-                #expect(throws: DatabaseError.self) {
-                    try db.writer.write { try $0.execute(sql: "UPDATE org SET \(column) = 'x' WHERE id = ?", arguments: [branch.id]) }
+                #expect(throws: ZHTJError.self) {
+                    try db.write { try $0.execute(sql: "UPDATE org SET \(column) = 'x' WHERE id = ?", arguments: [branch.id]) }
                 }
             }
         }
@@ -79,8 +103,8 @@ import ZHTJRegistry
         try Self.withDatabase { db, _ in
             _ = try Self.seed(db)
             #expect(try db.events().count >= 3)
-            #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "DELETE FROM audit") } }
-            #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "UPDATE audit SET action = 'x'") } }
+            #expect(throws: ZHTJError.self) { try db.write { try $0.execute(sql: "DELETE FROM audit") } }
+            #expect(throws: ZHTJError.self) { try db.write { try $0.execute(sql: "UPDATE audit SET action = 'x'") } }
         }
     }
 

@@ -13,7 +13,7 @@ import ZHTJRegistry
     }
 
     @Test func theCopyIsOneMomentWhileWritesGoOn() throws {
-        try AppDatabaseTests.withDatabase { db, folder in
+        try AppDatabaseTests.withSQLite { db, folder in
             let (_, branch, admin) = try AppDatabaseTests.seed(db)
             let parent = try #require(branch.parentID)
             let before = try db.auditHead()
@@ -45,7 +45,7 @@ import ZHTJRegistry
     }
 
     @Test func aDamagedCopyIsSaidToBe() throws {
-        try AppDatabaseTests.withDatabase { db, folder in
+        try AppDatabaseTests.withSQLite { db, folder in
             _ = try AppDatabaseTests.seed(db)
             let path = folder + "/copy.sqlite"
             _ = try db.copyDatabase(to: path) { _, _ in }

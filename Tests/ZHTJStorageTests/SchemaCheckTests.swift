@@ -16,7 +16,7 @@ import ZHTJRegistry
     }
 
     @Test func droppedChangedAndForeignTriggersAreRepairedAndAudited() throws {
-        try AppDatabaseTests.withDatabase { first, folder in
+        try AppDatabaseTests.withSQLite { first, folder in
             let path = folder + "/zhtj.sqlite"
             #expect(first.schemaRepairs.isEmpty)
             _ = try AppDatabaseTests.rootWithAdmin(first)
@@ -33,8 +33,8 @@ import ZHTJRegistry
                 "trigger quietly_forget was not zhtj's and was dropped",
             ])
             // The audit table is protected again.
-            #expect(throws: (any Error).self) { try reopened.writer.write { try $0.execute(sql: "DELETE FROM audit") } }
-            #expect(throws: (any Error).self) { try reopened.writer.write { try $0.execute(sql: "UPDATE audit SET reason = 'x'") } }
+            #expect(throws: (any Error).self) { try reopened.write { try $0.execute(sql: "DELETE FROM audit") } }
+            #expect(throws: (any Error).self) { try reopened.write { try $0.execute(sql: "UPDATE audit SET reason = 'x'") } }
             let check = try reopened.verifyAuditChain()
             #expect(check.breaks.isEmpty)
             #expect(check.schemaRepairs.count == 1)
@@ -45,7 +45,7 @@ import ZHTJRegistry
     }
 
     @Test func aMissingTableStopsTheOpen() throws {
-        try AppDatabaseTests.withDatabase { _, folder in
+        try AppDatabaseTests.withSQLite { _, folder in
             let path = folder + "/zhtj.sqlite"
             try Self.tamper(path, "DROP TABLE reminderSent")
             #expect {

@@ -50,7 +50,7 @@ import ZHTJRegistry
 
     @Test(arguments: [UInt64(1), 2, 3])
     func talliesEqualARecountAfterEveryWrite(seed: UInt64) throws {
-        let db = try AppDatabase.inMemory()
+        let db = try AppDatabaseTests.fresh()
         let applied = try Self.randomWrites(db, seed: seed, steps: 250) { step, name in
             let differences = try db.tallyDifferences()
             #expect(differences.isEmpty, "seed \(seed), step \(step) (\(name)): \(differences.prefix(3))")
@@ -106,7 +106,7 @@ import ZHTJRegistry
                     _ = try db.recordUpload(upload, now: Self.now)
                 case 3:
                     name = "decide"
-                    let pending = try db.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM archiveVersion WHERE state = 'pending'") }
+                    let pending = try db.read { try Int64.fetchAll($0, sql: "SELECT id FROM archiveVersion WHERE state = 'pending'") }
                     guard !pending.isEmpty else { throw Skip() }
                     let id = pending[random.next(pending.count)]
                     let approve = random.next(2) == 0
@@ -142,10 +142,10 @@ import ZHTJRegistry
 
     /// A recount finds a tally that was changed behind the triggers' back, and a rebuild puts it right.
     @Test func aWrongTallyIsFoundAndRebuilt() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try AppDatabaseTests.fresh()
         let (caller, branches) = try Self.tree(db)
         _ = try db.importMembers([Self.draft(seq: 1, year: 2022, branch: branches[0])], within: .everything, caller: caller, now: Self.now)
-        try db.writer.write { try $0.execute(sql: "UPDATE orgTally SET count = count + 5 WHERE orgID = 1") }
+        try db.write { try $0.execute(sql: "UPDATE orgTally SET count = count + 5 WHERE orgID = 1") }
         let found = try db.tallyDifferences()
         #expect(found == [TallyDifference(orgID: 1, joinYear: 2022, bucket: "none", stored: 6, actual: 1)])
         #expect(try db.rebuildTallies().differences == found)
@@ -154,12 +154,12 @@ import ZHTJRegistry
 
         // A latest state changed behind the back of the versions: the counts follow it (wrongly), a recount says so, and
         // a rebuild puts the state and every count right (v7, v8).
-        try db.writer.write { try $0.execute(sql: "UPDATE member SET latestState = 'approved'") }
+        try db.write { try $0.execute(sql: "UPDATE member SET latestState = 'approved'") }
         #expect(try db.reminderCounts(orgID: 1).notUploaded == 0)
         #expect(!(try db.tallyDifferences()).isEmpty)
         _ = try db.rebuildTallies()
         #expect(try db.tallyDifferences().isEmpty)
-        #expect(try db.writer.read { try String.fetchOne($0, sql: "SELECT latestState FROM member") } == nil)
+        #expect(try db.read { try String.fetchOne($0, sql: "SELECT latestState FROM member") } == nil)
         #expect(try db.reminder(orgID: 1, now: Self.now, oldest: 20).counts.notUploaded == 1)
     }
 }

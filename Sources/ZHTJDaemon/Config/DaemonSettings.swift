@@ -10,6 +10,11 @@ public struct DaemonSettings: Sendable {
     public var storageRoot: String
     /// `runtime.dir`: the per-host folder of the socket and the instance lock; none: `storage.root`/run.
     public var runtimeDir: String?
+    /// `database.url`: a PostgreSQL registry (`postgres://USER@/DB?host=/socket/folder`, or a TCP URL); none: SQLite
+    /// under the storage root (`db/zhtj.sqlite`).
+    public var databaseURL: String?
+    /// `database.connections`: the PostgreSQL connections this daemon holds at most.
+    public var databaseConnections: Int = 8
     /// `log.level`: trace, debug, info, notice, warning, error or critical.
     public var logLevel: Logger.Level
     /// `socket.group`: a system group whose members may connect to the socket (admins); none by default.
@@ -122,6 +127,14 @@ public struct DaemonSettings: Sendable {
         var settings = DaemonSettings()
         settings.storageRoot = reader.string(forKey: "storage.root", default: settings.storageRoot)
         settings.runtimeDir = reader.string(forKey: "runtime.dir").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        settings.databaseURL = reader.string(forKey: "database.url", isSecret: true).flatMap {
+            $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces)
+        }
+        if let url = settings.databaseURL, !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
+            throw SettingsError.invalid(
+                key: "database.url", value: url, expected: "postgres://USER@/DB?host=/socket/folder or postgres://USER:PASSWORD@HOST:5432/DB")
+        }
+        settings.databaseConnections = try positive(reader, "database.connections", settings.databaseConnections)
         let level = reader.string(forKey: "log.level", default: "info")
         guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
             throw SettingsError.invalid(key: "log.level", value: level, expected: "trace, debug, info, notice, warning, error or critical")

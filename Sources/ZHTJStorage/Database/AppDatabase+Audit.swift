@@ -20,7 +20,7 @@ extension AppDatabase {
 
     /// Appends one row to the audit chain (inside the caller's write transaction).
     static func appendAudit(
-        _ db: Database, at: Date, uid: Int64, adminID: Int64?, orgID: Int64?, action: String, target: String, reason: String?
+        _ db: SQLSession, at: Date, uid: Int64, adminID: Int64?, orgID: Int64?, action: String, target: String, reason: String?
     ) throws {
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"))
         let id: Int64 = (last?["id"] as Int64? ?? 0) + 1

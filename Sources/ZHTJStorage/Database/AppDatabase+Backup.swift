@@ -28,6 +28,11 @@ extension AppDatabase {
 
     /// A pool's backup reads in one read transaction, so the steps copy one moment however the writes go on.
     func copyDatabase(to path: String, pagesPerStep: Int32, progress: @escaping (Int, Int) throws -> Void) throws -> DatabaseCopy {
+        guard let writer = sqliteWriter else {
+            throw ZHTJError.storage(
+                "zhtj admin backup copies a SQLite registry; this one is on PostgreSQL (\(self.path)): back it up with pg_dump or base "
+                    + "backups beside the archive's copy (docs/scale-out.md)")
+        }
         do {
             let destination = try DatabaseQueue(path: path)
             try writer.backup(to: destination, pagesPerStep: pagesPerStep) { step in
@@ -36,7 +41,7 @@ extension AppDatabase {
             // The copy becomes one self-contained file (no -wal beside it), which is what its hash covers.
             let mode = try destination.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
             guard mode == "delete" else { throw ZHTJError.storage("the copy \(path) stayed in journal mode \(mode ?? "?")") }
-            let copy = try destination.read(Self.describeCopy)
+            let copy = try destination.read { try Self.describeCopy(SQLSession(.sqlite($0))) }
             try destination.close()
             return copy
         } catch let error as DatabaseError {
@@ -56,13 +61,13 @@ extension AppDatabase {
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
-            return try queue.read(describeCopy)
+            return try queue.read { try describeCopy(SQLSession(.sqlite($0))) }
         } catch let error as DatabaseError {
             throw ZHTJError.storage("\(path) is not a readable database copy: \(error.message ?? "\(error)")")
         }
     }
 
-    static func describeCopy(_ db: Database) throws -> DatabaseCopy {
+    static func describeCopy(_ db: SQLSession) throws -> DatabaseCopy {
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         guard integrity == ["ok"] else {
             return DatabaseCopy(
@@ -72,7 +77,7 @@ extension AppDatabase {
         let head = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
         func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
         return DatabaseCopy(
-            integrity: integrity, migrations: try migrator.appliedMigrations(db),
+            integrity: integrity, migrations: try migrator.appliedMigrations(try required(db.sqlite, "a SQLite copy")),
             documentHashes: try String.fetchAll(db, sql: "SELECT sha256 FROM document ORDER BY sha256"),
             auditHeadID: head?["id"], auditHeadHash: head?["hash"], orgs: try count("org"), members: try count("member"),
             versions: try count("archiveVersion"), auditRows: try count("audit"))
@@ -93,7 +98,7 @@ extension AppDatabase {
             }
             return (
                 try run("SELECT report FROM backupRun ORDER BY id DESC LIMIT 1"),
-                try run("SELECT report FROM backupRun WHERE ok ORDER BY id DESC LIMIT 1")
+                try run("SELECT report FROM backupRun WHERE ok = 1 ORDER BY id DESC LIMIT 1")
             )
         }
     }

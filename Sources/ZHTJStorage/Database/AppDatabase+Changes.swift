@@ -36,7 +36,7 @@ extension AppDatabase {
                     INSERT INTO changeRequest (memberID, reason, state, requestedByAdmin, requestedByOrg, reviewerOrgID, createdAt)
                     VALUES (?, ?, 'pending', ?, ?, ?, ?)
                     """, arguments: [memberID, reason, adminID, orgID, reviewer, now])
-            let id = db.lastInsertedRowID
+            let id = try db.lastInsertedRowID()
             try Self.record(db, caller: caller, action: "change.request", target: "member:\(memberID)", detail: "#\(id) \(reason)", at: now)
             return Self.changeInfo(try required(Row.fetchOne(db, sql: Self.changeSelection + " WHERE c.id = ?", arguments: [id]), "change request \(id)"))
         }

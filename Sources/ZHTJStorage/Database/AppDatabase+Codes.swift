@@ -4,7 +4,7 @@ import ZHTJCore
 import ZHTJRegistry
 
 extension AppDatabase {
-    static func issueCode(_ db: Database, orgID: Int64, caller: Caller, now: Date) throws -> CodeInfo {
+    static func issueCode(_ db: SQLSession, orgID: Int64, caller: Caller, now: Date) throws -> CodeInfo {
         var code = RegistrationCode.generate()
         while try required(Int.fetchOne(db, sql: "SELECT count(*) FROM registrationCode WHERE code = ?", arguments: [code]), "the count of codes") > 0 {
             code = RegistrationCode.generate()
@@ -65,7 +65,7 @@ extension AppDatabase {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [orgID, admin.name, admin.idNumber, admin.joinDate, admin.mobile, admin.email, Int64(caller.uid), admin.credentialHash, now])
-                let adminID = db.lastInsertedRowID
+                let adminID = try db.lastInsertedRowID()
                 try db.execute(sql: "UPDATE registrationCode SET usedAt = ?, usedByAdmin = ? WHERE code = ?", arguments: [now, adminID, code])
                 var actor = caller
                 actor.adminID = adminID

@@ -5,7 +5,7 @@ import ZHTJRegistry
 extension AppDatabase {
     /// Appends a row to the audit chain (append-only: triggers refuse UPDATE and DELETE).
     static func record(
-        _ db: Database, caller: Caller, action: String, target: String, detail: String? = nil, at: Date
+        _ db: SQLSession, caller: Caller, action: String, target: String, detail: String? = nil, at: Date
     ) throws {
         try appendAudit(db, at: at, uid: Int64(caller.uid), adminID: caller.adminID, orgID: caller.orgID, action: action, target: target, reason: detail)
     }

@@ -15,9 +15,10 @@ extension AppDatabase {
             var seenID: [String: Int] = [:]
             var seenNumber: [String: Int] = [:]
             // A large import's changed index pages stay in memory until the commit (256 MiB for this write, then back).
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -262144")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            // (SQLite's page cache; PostgreSQL's shared buffers are the server's.)
+            let cacheSize = try db.sqlite.map { try Int.fetchOne($0, sql: "PRAGMA cache_size") ?? -2000 }
+            if let sqlite = db.sqlite { try sqlite.execute(sql: "PRAGMA cache_size = -262144") }
+            defer { if let sqlite = db.sqlite, let cacheSize { try? sqlite.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
             // The members the table names that exist already, by ID number and by development number: two statements
             // over the whole table's keys (json_each), not two queries per row.
             let existing = try Self.existingMembers(db, idNumbers: drafts.map(\.idNumber), numbers: drafts.compactMap(\.developmentNumber))
@@ -84,7 +85,7 @@ extension AppDatabase {
                     record.joinYear, record.branchID, record.isCadre, record.developmentNumber, record.mobile, record.education,
                     record.occupation, record.createdAt, record.createdByUID, record.createdByAdmin,
                 ])
-                inserted.id = db.lastInsertedRowID
+                inserted.id = try db.lastInsertedRowID()
                 outcome.imported.append(inserted.info(branch: branchName))
             }
             // One audit row for the import, naming the members it registered (ids ascending, consecutive runs as
@@ -99,7 +100,7 @@ extension AppDatabase {
     }
 
     /// Existing members by ID number, and existing development numbers with their member's name.
-    private static func existingMembers(_ db: Database, idNumbers: [String], numbers: [String]) throws
+    private static func existingMembers(_ db: SQLSession, idNumbers: [String], numbers: [String]) throws
         -> (byIDNumber: [String: MemberRecord], byNumber: [String: String])
     {
         func json(_ keys: [String]) throws -> String { String(decoding: try JSONEncoder().encode(keys), as: UTF8.self) }
@@ -130,7 +131,7 @@ extension AppDatabase {
 
     private static let memberSelection = "SELECT member.*, org.fullName AS branchName, org.path AS branchPath FROM member JOIN org ON org.id = member.branchID"
 
-    private static func infos(_ db: Database, sql: String, arguments: StatementArguments) throws -> [MemberInfo] {
+    private static func infos(_ db: SQLSession, sql: String, arguments: SQLArguments) throws -> [MemberInfo] {
         try Row.fetchAll(db, sql: memberSelection + " " + sql, arguments: arguments).map { row in
             try MemberRecord(row: row).info(branch: row["branchName"])
         }

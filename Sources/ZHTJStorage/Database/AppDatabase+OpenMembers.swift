@@ -16,7 +16,7 @@ extension AppDatabase {
         """
 
     /// Open members matching `condition` (on `m` and `b`), oldest due first.
-    static func openItems(_ db: Database, where condition: String, arguments: StatementArguments, today: String) throws -> [ReminderItem] {
+    static func openItems(_ db: SQLSession, where condition: String, arguments: SQLArguments, today: String) throws -> [ReminderItem] {
         try Row.fetchAll(
             db, sql: "SELECT \(openItemColumns) FROM member AS m JOIN org AS b ON b.id = m.branchID WHERE \(openMemberTerms) AND \(condition) ORDER BY m.dueDate, m.id",
             arguments: arguments
@@ -38,7 +38,7 @@ extension AppDatabase {
     /// subtree's, which reads about `limit × tree's overdue / subtree's overdue` rows; or read the subtree's open
     /// members who joined 2020 or later and sort them, which reads that many rows (from the tallies). The cheaper one runs (`walking` forces one).
     static func oldestOverdue(
-        _ db: Database, path: String, counts: ReminderCounts, today: String, limit: Int, walking: Bool? = nil
+        _ db: SQLSession, path: String, counts: ReminderCounts, today: String, limit: Int, walking: Bool? = nil
     ) throws -> [ReminderItem] {
         guard counts.overdue > 0, limit > 0 else { return [] }
         let (lower, upper) = subtreeBounds(path)

@@ -15,7 +15,7 @@ extension AppDatabase {
         try read { db in
             let (lower, upper) = Self.subtreeBounds(try Self.orgPath(db, orgID))
             return try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM (SELECT 1 FROM org WHERE path >= ? AND path < ? LIMIT ?)", arguments: [lower, upper, cap]) ?? 0
+                db, sql: "SELECT count(*) FROM (SELECT 1 FROM org WHERE path >= ? AND path < ? LIMIT ?) AS capped", arguments: [lower, upper, cap]) ?? 0
         }
     }
 
@@ -33,8 +33,8 @@ extension AppDatabase {
                 return OrgTreePage(nodes: Self.depthFirst(rows, top: top, hidden: [:]), total: rows.count, depth: nil)
             }
             let levels = Array(top.depth...(top.depth + depth))
-            let arguments: [any DatabaseValueConvertible] = levels + [lower, upper]
-            let rows = try OrgRow.fetchAll(db, sql: Self.treeLevelsSQL(levels: levels.count), arguments: StatementArguments(arguments))
+            let arguments: SQLArguments = levels.map { $0 } + [lower, upper]
+            let rows = try OrgRow.fetchAll(db, sql: Self.treeLevelsSQL(levels: levels.count), arguments: arguments)
             var hidden: [Int64: Int] = [:]
             for row in try Row.fetchAll(db, sql: Self.hiddenBelowSQL, arguments: [top.depth + depth, lower, upper]) {
                 hidden[row["id"]] = row["n"]
@@ -76,7 +76,7 @@ extension AppDatabase {
         return out
     }
 
-    static func orgPath(_ db: Database, _ orgID: Int64) throws -> String {
+    static func orgPath(_ db: SQLSession, _ orgID: Int64) throws -> String {
         guard let path = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [orgID]) else {
             throw ZHTJError.orgNotFound(String(orgID))
         }

@@ -13,7 +13,7 @@ extension AppDatabase {
         try read { db in try Self.orgRow(db, id: id)?.summary }
     }
 
-    static func orgRow(_ db: Database, id: Int64) throws -> OrgRow? {
+    static func orgRow(_ db: SQLSession, id: Int64) throws -> OrgRow? {
         try OrgRow.fetchOne(db, sql: OrgRow.selection + " WHERE org.id = ?", arguments: [id])
     }
 
@@ -48,7 +48,7 @@ extension AppDatabase {
     }
 
     private static func insertOrg(
-        _ db: Database, name: String, fullName: String?, category: OrgCategory, industry: String?, parent: OrgRecord?,
+        _ db: SQLSession, name: String, fullName: String?, category: OrgCategory, industry: String?, parent: OrgRecord?,
         caller: Caller, now: Date
     ) throws -> OrgRecord {
         let sameName = try Int.fetchOne(
@@ -73,7 +73,7 @@ extension AppDatabase {
         try read { db in try Self.resolveOrg(db, ref, scopePath: subtree?.path).summary }
     }
 
-    static func resolveOrg(_ db: Database, _ raw: String, scopePath: String?) throws -> OrgRow {
+    static func resolveOrg(_ db: SQLSession, _ raw: String, scopePath: String?) throws -> OrgRow {
         let ref = raw.trimmingCharacters(in: .whitespaces)
         var rows: [OrgRow] = []
         if !ref.isEmpty, ref.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(ref) {

@@ -28,7 +28,7 @@ private struct SweepData {
     var lists: [[Int32]] = []
     var reviews: [Int64: (items: [ReviewItem], count: Int)] = [:]
 
-    init(_ db: Database, today: String, oldest: Int, now: Date) throws {
+    init(_ db: SQLSession, today: String, oldest: Int, now: Date) throws {
         var index: [Int64: Int] = [:]
         let rows = try OrgRow.fetchAll(db, sql: OrgRow.selection + " ORDER BY org.path")
         index.reserveCapacity(rows.count)

@@ -38,7 +38,7 @@ extension AppDatabase {
 
     /// What every reminder of an org starts from: the org, its subtree's counts, its children (by id) and the first
     /// `reviews` of its reviews waiting (all with nil) with their count.
-    private static func reminderParts(_ db: Database, orgID: Int64, today: String, reviews limit: Int?, now: Date) throws
+    private static func reminderParts(_ db: SQLSession, orgID: Int64, today: String, reviews limit: Int?, now: Date) throws
         -> (OrgRow, ReminderCounts, [OrgRow], [ReviewItem], Int)
     {
         guard let org = try OrgRow.fetchOne(db, sql: OrgRow.selection + " WHERE org.id = ?", arguments: [orgID]) else {
@@ -80,7 +80,7 @@ extension AppDatabase {
     }
 
     /// An org's subtree counted from its tallies; `overdue` only with `today` (`YYYY-MM-DD`).
-    static func reminderCounts(_ db: Database, orgID: Int64, today: String?) throws -> ReminderCounts {
+    static func reminderCounts(_ db: SQLSession, orgID: Int64, today: String?) throws -> ReminderCounts {
         var counts = ReminderCounts()
         let rows = try Row.fetchAll(
             db, sql: "SELECT bucket, sum(count) AS n FROM orgTally WHERE orgID = ? AND joinYear >= ? GROUP BY bucket",
@@ -94,7 +94,7 @@ extension AppDatabase {
     }
 
     /// One line per child (in `children`'s order) and one for the org's own members when any is open.
-    static func subordinateCounts(_ db: Database, parentID: Int64, children: [OrgRow], total: ReminderCounts, today: String) throws -> [SubordinateReminder] {
+    static func subordinateCounts(_ db: SQLSession, parentID: Int64, children: [OrgRow], total: ReminderCounts, today: String) throws -> [SubordinateReminder] {
         var counts: [Int64: ReminderCounts] = [:]
         let tallies = try Row.fetchAll(
             db, sql: """
@@ -120,10 +120,10 @@ extension AppDatabase {
     }
 
     /// The pending reviews `orgID` must decide, oldest first (`limit` of them, all with nil), and how many there are.
-    static func reviewsWaiting(_ db: Database, orgID: Int64, limit: Int?, now: Date) throws -> ([ReviewItem], Int) {
+    static func reviewsWaiting(_ db: SQLSession, orgID: Int64, limit: Int?, now: Date) throws -> ([ReviewItem], Int) {
         let count = try pendingCount(db, reviewerOrgID: orgID)
         let items = try Row.fetchAll(
-            db, sql: reviewPageSQL, arguments: [orgID, 0, limit ?? -1]
+            db, sql: reviewPageSQL, arguments: [orgID, 0, limit ?? Int.max]
         ).map { reviewItem($0, now: now) }
         return (items, count)
     }

@@ -5,7 +5,7 @@ import ZHTJRegistry
 
 extension AppDatabase {
     /// The ids and categories of an org's ancestors, nearest first (not the org itself).
-    static func ancestors(_ db: Database, of orgID: Int64) throws -> [(id: Int64, category: OrgCategory)] {
+    static func ancestors(_ db: SQLSession, of orgID: Int64) throws -> [(id: Int64, category: OrgCategory)] {
         guard let path = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [orgID]) else { return [] }
         let ids = path.split(separator: "/").compactMap { Int64($0) }.filter { $0 != orgID }.reversed()
         return try ids.compactMap { id in
@@ -14,12 +14,12 @@ extension AppDatabase {
     }
 
     /// The superior committee that reviews a branch's members (R-E4).
-    static func reviewerOrg(_ db: Database, branchID: Int64) throws -> Int64? {
+    static func reviewerOrg(_ db: SQLSession, branchID: Int64) throws -> Int64? {
         ReviewRules.reviewer(ancestors: try ancestors(db, of: branchID))
     }
 
     /// The state of the member's latest version and an approved, unused change request, if any.
-    static func dropContext(_ db: Database, memberID: Int64) throws -> (latest: ArchiveState?, changeRequestID: Int64?, required: Bool) {
+    static func dropContext(_ db: SQLSession, memberID: Int64) throws -> (latest: ArchiveState?, changeRequestID: Int64?, required: Bool) {
         let latest = try String.fetchOne(db, sql: "SELECT state FROM archiveVersion WHERE memberID = ? ORDER BY version DESC LIMIT 1", arguments: [memberID])
         let change = try Int64.fetchOne(db, sql: "SELECT id FROM changeRequest WHERE memberID = ? AND state = 'approved' ORDER BY id LIMIT 1", arguments: [memberID])
         let joinYear = try Int.fetchOne(db, sql: "SELECT joinYear FROM member WHERE id = ?", arguments: [memberID]) ?? 0
@@ -41,7 +41,7 @@ extension AppDatabase {
     /// branch or general branch (R-E4), approved without review from a committee-level folder (R-E5) or when no
     /// e-archive is needed (R-E1); refused while the latest is pending or approved, unless a change request was
     /// approved (R-E12), which it then uses up.
-    static func addVersion(_ db: Database, memberID: Int64, uploadID: Int64, sha256: String, uploaderOrgID: Int64, required: Bool, now: Date) throws -> Int {
+    static func addVersion(_ db: SQLSession, memberID: Int64, uploadID: Int64, sha256: String, uploaderOrgID: Int64, required: Bool, now: Date) throws -> Int {
         guard let member = try Row.fetchOne(db, sql: "SELECT name, developmentNumber, branchID FROM member WHERE id = ?", arguments: [memberID]) else {
             throw ZHTJError.memberNotFound("#\(memberID)")
         }
@@ -83,8 +83,8 @@ extension AppDatabase {
     /// index-only ranges of the same index.
     public func reviewPage(reviewerOrgID orgID: Int64, after: Int64?, limit: Int?, now: Date) throws -> ReviewsPage {
         try read { db in
-            // One more than the page tells whether anything is left after it; LIMIT -1 is no limit.
-            var rows = try Row.fetchAll(db, sql: Self.reviewPageSQL, arguments: [orgID, after ?? 0, limit.map { $0 + 1 } ?? -1])
+            // One more than the page tells whether anything is left after it; Int.max is no limit (on both engines).
+            var rows = try Row.fetchAll(db, sql: Self.reviewPageSQL, arguments: [orgID, after ?? 0, limit.map { $0 + 1 } ?? Int.max])
             let more = limit.map { rows.count > $0 } ?? false
             if more { rows.removeLast() }
             let items = rows.map { Self.reviewItem($0, now: now) }
@@ -102,7 +102,7 @@ extension AppDatabase {
     static let pendingCountSQL = "SELECT count(*) FROM archiveVersion WHERE state = 'pending' AND reviewerOrgID = ? AND id > ?"
 
     /// How many versions wait for `orgID`'s review (with an id greater than `after`): a range of `version_review`.
-    static func pendingCount(_ db: Database, reviewerOrgID orgID: Int64, after: Int64 = Int64.min) throws -> Int {
+    static func pendingCount(_ db: SQLSession, reviewerOrgID orgID: Int64, after: Int64 = Int64.min) throws -> Int {
         try Int.fetchOne(db, sql: pendingCountSQL, arguments: [orgID, after]) ?? 0
     }
 

@@ -42,14 +42,14 @@ extension AppDatabase {
                 repairs.append("trigger \(name) was not zhtj's and was dropped")
             }
             if !repairs.isEmpty {
-                try record(db, caller: Caller(uid: 0), action: "schema.repaired", target: "schema", detail: repairs.joined(separator: "; "), at: Date())
+                try record(SQLSession(.sqlite(db)), caller: Caller(uid: 0), action: "schema.repaired", target: "schema", detail: repairs.joined(separator: "; "), at: Date())
             }
             return repairs
         }
     }
 
     /// The schema repairs recorded in the audit chain, oldest first: when and what.
-    static func schemaRepairs(_ db: Database) throws -> [String] {
+    static func schemaRepairs(_ db: SQLSession) throws -> [String] {
         try Row.fetchAll(db, sql: "SELECT at, reason FROM audit WHERE action = 'schema.repaired' ORDER BY id").map {
             "\(($0["at"] as String?) ?? ""): \(($0["reason"] as String?) ?? "")"
         }

@@ -29,7 +29,7 @@ extension AppDatabase {
             var rows: [StatsRow] = []
             for org in targets {
                 let groups = try Row.fetchAll(
-                    db, sql: "SELECT joinYear, bucket, count FROM orgTally WHERE orgID = ?1 AND (?2 IS NULL OR joinYear = ?2) AND count > 0",
+                    db, sql: "SELECT joinYear, bucket, count FROM orgTally WHERE orgID = ?1 AND (CAST(?2 AS INTEGER) IS NULL OR joinYear = ?2) AND count > 0",
                     arguments: [org.id, year])
                 var byYear: [Int: [MemberStatus: Int]] = [:]
                 for group in groups {

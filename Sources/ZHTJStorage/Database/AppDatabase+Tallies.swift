@@ -37,7 +37,7 @@ extension AppDatabase {
         var dueDate: String?
     }
 
-    private static func tallies(_ db: Database, sql: String) throws -> [TallyKey: Int] {
+    private static func tallies(_ db: SQLSession, sql: String) throws -> [TallyKey: Int] {
         var result: [TallyKey: Int] = [:]
         let rows = try Row.fetchCursor(db, sql: sql)
         while let row = try rows.next() {
@@ -51,7 +51,7 @@ extension AppDatabase {
         TallyKey(orgID: orgID, joinYear: Int(due.prefix(4)) ?? 0, bucket: "open", dueDate: due)
     }
 
-    private static func storedDue(_ db: Database) throws -> [TallyKey: Int] {
+    private static func storedDue(_ db: SQLSession) throws -> [TallyKey: Int] {
         var result: [TallyKey: Int] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT orgID, dueDate, count FROM orgDue WHERE count != 0")
         while let row = try rows.next() { result[dueKey(row["orgID"], row["dueDate"]), default: 0] += row["count"] as Int }
@@ -60,7 +60,7 @@ extension AppDatabase {
 
     /// The due date of R-E2 from a stored join date, by the domain's rule (not the schema's SQL), so a recount checks
     /// the generated column too.
-    private static func actualDue(_ db: Database) throws -> [TallyKey: Int] {
+    private static func actualDue(_ db: SQLSession) throws -> [TallyKey: Int] {
         var result: [TallyKey: Int] = [:]
         let rows = try Row.fetchCursor(db, sql: dueRecountSQL)
         while let row = try rows.next() {
@@ -71,7 +71,7 @@ extension AppDatabase {
         return result
     }
 
-    private static func differences(_ db: Database) throws -> [TallyDifference] {
+    private static func differences(_ db: SQLSession) throws -> [TallyDifference] {
         var stored = try tallies(db, sql: "SELECT orgID, joinYear, bucket, count FROM orgTally")
         var actual = try tallies(db, sql: recountSQL)
         stored.merge(try storedDue(db)) { $0 + $1 }

@@ -30,7 +30,7 @@ extension AppDatabase {
         }
     }
 
-    static func insertUpload(_ db: Database, _ u: NewUpload, now: Date) throws -> (id: Int64, version: Int?) {
+    static func insertUpload(_ db: SQLSession, _ u: NewUpload, now: Date) throws -> (id: Int64, version: Int?) {
         if let sha = u.sha256 {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO document (sha256, size, pages, archivedAt) VALUES (?, ?, ?, ?)",
@@ -47,7 +47,7 @@ extension AppDatabase {
                 u.developmentNumber, u.numberSource, u.memberID, u.reasonCode, u.reason, u.refusedPath.map { Data($0) },
                 u.checks, u.device.map { Int64(bitPattern: $0) }, u.inode.map { Int64(bitPattern: $0) }, u.modified, now,
             ])
-        let id = db.lastInsertedRowID
+        let id = try db.lastInsertedRowID()
         var version: Int? = nil
         if u.state == .archived, let member = u.memberID, let sha = u.sha256 {
             version = try Self.addVersion(db, memberID: member, uploadID: id, sha256: sha, uploaderOrgID: u.uploaderOrgID ?? u.orgID ?? 0, required: u.required, now: now)

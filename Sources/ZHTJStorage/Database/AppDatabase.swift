@@ -3,11 +3,19 @@ import GRDB
 import ZHTJCore
 import ZHTJRegistry
 
-/// The daemon's SQLite database (opened with `init(path:)`): WAL, `synchronous=FULL`, a busy timeout, migrations and a quick check at open.
-/// Writes go through `write(_:)`, which uses `BEGIN IMMEDIATE`.
+/// The registry's database: SQLite (`init(path:)`: WAL, `synchronous=FULL`, a busy timeout, migrations and a quick
+/// check at open) or PostgreSQL (`init(postgresURL:)`, issue 15). One body of SQL and logic serves both through
+/// `SQLSession`. Writes go through `write(_:)`, one at a time on either engine: `BEGIN IMMEDIATE` on SQLite, a
+/// transaction-scoped advisory lock on PostgreSQL (so several daemons on one PostgreSQL write in turn, as the
+/// threads of one daemon do on SQLite).
 public final class AppDatabase: Sendable {
-    let writer: any DatabaseWriter
-    /// The database file (`:memory:` for an in-memory database).
+    enum Engine: Sendable {
+        case sqlite(any DatabaseWriter)
+        case postgres(PGPool)
+    }
+
+    let engine: Engine
+    /// The database file (`:memory:` for an in-memory database), or the PostgreSQL URL without its password.
     public let path: String
     /// What the schema check at open put back (empty when nothing was missing or changed); also in the audit chain.
     public let schemaRepairs: [String]
@@ -34,7 +42,7 @@ public final class AppDatabase: Sendable {
     /// Checks the database behind `writer` (`PRAGMA quick_check`) and migrates it: a pool for the daemon
     /// (`init(path:)`), an in-memory queue for tests (`inMemory()`).
     public init(_ writer: any DatabaseWriter) throws {
-        self.writer = writer
+        self.engine = .sqlite(writer)
         self.path = writer.path
         do {
             let check = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
@@ -72,6 +80,32 @@ public final class AppDatabase: Sendable {
         try self.init(pool)
     }
 
+    /// Connects to the PostgreSQL database `url` names (it must exist; `createdb` makes it) and migrates it, with at
+    /// most `connections` connections.
+    public init(postgresURL url: String, connections: Int = 8) throws {
+        guard PGURL.isPostgres(url) else { throw PGError.badURL(url) }
+        let pool = PGPool(url: url, size: connections)
+        try pool.withConnection { try PostgresMigrator.migrate($0) }
+        engine = .postgres(pool)
+        path = PGURL.redacted(url)
+        schemaRepairs = []
+    }
+
+    /// Whether this is the PostgreSQL engine.
+    public var isPostgres: Bool {
+        if case .postgres = engine { return true }
+        return false
+    }
+
+    /// The SQLite connection pool or queue, for what only SQLite has (the online backup).
+    var sqliteWriter: (any DatabaseWriter)? {
+        if case .sqlite(let writer) = engine { return writer }
+        return nil
+    }
+
+    /// The advisory lock key every write transaction takes on PostgreSQL.
+    static let writeLockKey: Int64 = 0x7A68_746A_0002
+
     /// An empty database in memory, migrated (for tests: no files, nothing to clean up).
     public static func inMemory() throws -> AppDatabase {
         var config = Configuration()
@@ -79,47 +113,91 @@ public final class AppDatabase: Sendable {
         return try AppDatabase(DatabaseQueue(configuration: config))
     }
 
-    /// Runs `updates` in a `BEGIN IMMEDIATE` transaction; database errors become `ZHTJError.storage`.
-    func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try updates(db)
-                    return .commit
+    /// Runs `updates` in a write transaction, one writer at a time; database errors become `ZHTJError.storage`.
+    func write<T>(_ updates: (SQLSession) throws -> T) throws -> T {
+        try mapped {
+            switch engine {
+            case .sqlite(let writer):
+                return try writer.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try updates(SQLSession(.sqlite(db)))
+                        return .commit
+                    }
+                    return try required(result, "the result of the write transaction")
                 }
-                return try required(result, "the result of the write transaction")
+            case .postgres(let pool):
+                return try pool.withConnection { connection in
+                    try Self.transaction(connection, begin: "BEGIN; SELECT pg_advisory_xact_lock(\(Self.writeLockKey))") {
+                        try updates(SQLSession(.postgres(connection)))
+                    }
+                }
             }
-        } catch let error as ZHTJError {
-            throw error
-        } catch let error as DatabaseError {
-            throw ZHTJError.storage(error.message ?? "\(error)")
         }
     }
 
-    /// Runs `block` on a reader.
-    func read<T>(_ block: (Database) throws -> T) throws -> T {
+    /// Runs `block` on a reader: one consistent moment (a SQLite read transaction; a repeatable-read, read-only
+    /// PostgreSQL transaction).
+    func read<T>(_ block: (SQLSession) throws -> T) throws -> T {
+        try mapped {
+            switch engine {
+            case .sqlite(let writer):
+                return try writer.read { try block(SQLSession(.sqlite($0))) }
+            case .postgres(let pool):
+                return try pool.withConnection { connection in
+                    try Self.transaction(connection, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+                        try block(SQLSession(.postgres(connection)))
+                    }
+                }
+            }
+        }
+    }
+
+    private static func transaction<T>(_ connection: PGConnection, begin: String, _ body: () throws -> T) throws -> T {
+        try connection.execute(script: begin)
         do {
-            return try writer.read(block)
+            let result = try body()
+            try connection.execute(script: "COMMIT")
+            return result
+        } catch {
+            _ = try? connection.execute(script: "ROLLBACK")
+            throw error
+        }
+    }
+
+    private func mapped<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch let error as ZHTJError {
             throw error
         } catch let error as DatabaseError {
             throw ZHTJError.storage(error.message ?? "\(error)")
+        } catch let error as PGError {
+            throw ZHTJError.storage(error.description)
         }
     }
 
-    /// The journal mode, synchronous setting and schema version, for the start-up log and tests.
+    /// The journal mode, synchronous setting and schema version, for the start-up log and tests
+    /// (`postgresql`, -1 and PostgreSQL's migrations on PostgreSQL).
     public func settings() throws -> (journalMode: String, synchronous: Int, migrations: [String]) {
-        try writer.read { db in
-            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
-            let sync = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
-            let applied = try Self.migrator.appliedMigrations(db)
-            return (mode, sync, applied)
+        switch engine {
+        case .sqlite(let writer):
+            return try writer.read { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
+                let sync = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+                let applied = try Self.migrator.appliedMigrations(db)
+                return (mode, sync, applied)
+            }
+        case .postgres(let pool):
+            return ("postgresql", -1, try mapped { try pool.withConnection { try PostgresMigrator.applied($0) } })
         }
     }
 
     /// Closes the connections (at shutdown).
     public func close() throws {
-        try writer.close()
+        switch engine {
+        case .sqlite(let writer): try writer.close()
+        case .postgres(let pool): pool.close()
+        }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 import ZHTJCore
 
 /// A row of `org`.
-struct OrgRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+struct OrgRecord: Codable, FetchableRecord, MutablePersistableRecord, RowIdentified, Sendable {
     static let databaseTableName = "org"
     var id: Int64?
     var parentID: Int64?

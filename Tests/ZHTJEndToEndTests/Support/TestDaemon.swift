@@ -1,4 +1,5 @@
 import Foundation
+import ZHTJTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -15,6 +16,10 @@ final class TestDaemon {
     var logLevel: String? = "debug"
     private(set) var process: Process?
 
+    /// The daemon's PostgreSQL database (`ZHTJD_DATABASE_URL`) when the suite runs on PostgreSQL: one fresh database
+    /// per TestDaemon, kept across its restarts; nil on SQLite.
+    let databaseURL: String?
+
     /// `--runtime`: the socket and the instance lock apart from the storage (nil: `storage/run`).
     var runtime: String?
     var socket: String { (runtime ?? storage + "/run") + "/zhtjd.sock" }
@@ -28,6 +33,7 @@ final class TestDaemon {
         clockFile = root + "/clock"
         logFile = root + "/zhtjd.log"
         self.extraEnvironment = extraEnvironment
+        databaseURL = try TestPostgres.freshDatabaseURL()
         try setClock(Date())
     }
 
@@ -45,8 +51,19 @@ final class TestDaemon {
         env["HOME"] = root
         // The tests run a debug build, several times slower at OCR than a release build: a budget to match.
         env["ZHTJD_OCR_SECONDS"] = "15"
+        if let databaseURL { env["ZHTJD_DATABASE_URL"] = databaseURL }
         for (k, v) in extraEnvironment { env[k] = v }
         return env
+    }
+
+    /// Runs SQL on the daemon's database behind its back, as an operator with a shell could: `sqlite3` on the SQLite
+    /// file, `psql` on PostgreSQL (`postgres`: the statement there, when it differs). Rows come out as `a|b`.
+    func sql(_ sqlite: String, postgres: String? = nil) throws -> ProcessResult {
+        guard let databaseURL else {
+            return try runProgram("/usr/bin/sqlite3", [storage + "/db/zhtj.sqlite", sqlite], environment: environment)
+        }
+        return try runProgram(
+            "/usr/bin/env", ["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", databaseURL, "-c", postgres ?? sqlite], environment: environment)
     }
 
     func setClock(_ date: Date) throws {
