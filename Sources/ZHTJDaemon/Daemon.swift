@@ -18,7 +18,8 @@ public final class Daemon: Sendable {
     public let database: AppDatabase
     public let group: ServiceGroup
     let lock: InstanceLock
-    let databaseLock: InstanceLock
+    /// SQLite's lock (one daemon per SQLite registry); none on PostgreSQL, where several daemons share the storage.
+    let databaseLock: InstanceLock?
     let watcher: InboxWatcher
 
     public init(
@@ -31,9 +32,10 @@ public final class Daemon: Sendable {
         lock = try InstanceLock(path: layout.lock)
         guard !FileManager.default.fileExists(atPath: layout.restoreMarker) else { throw StorageLayout.LayoutError.restoreUnfinished(layout.restoreMarker) }
         // Two daemons with their own runtime folders on one storage: SQLite is for one of them. Taken before the
-        // shared folders are touched, so a daemon that is refused changes nothing of the running one's.
+        // shared folders are touched, so a daemon that is refused changes nothing of the running one's. On
+        // PostgreSQL several daemons share the storage: inbox files are claimed in the database instead.
         try layout.createDatabaseFolder()
-        databaseLock = try InstanceLock(path: layout.databaseLock, database: true)
+        databaseLock = settings.databaseURL == nil ? try InstanceLock(path: layout.databaseLock, database: true) : nil
         try layout.create(groupID: groupID)
         if let url = settings.databaseURL {
             database = try AppDatabase(postgresURL: url, connections: settings.databaseConnections)
@@ -55,11 +57,15 @@ public final class Daemon: Sendable {
                 try layout.ensureInboxFolder(node.org.folder, groupID: groupID)
             }
         }
-        let pipeline = try IngestPipeline(database: database, layout: layout, settings: settings, clock: clock, logger: logger)
+        let daemonID = DaemonIdentity.make()
+        if database.isPostgres { logger.notice("sharing the storage with any other daemon on this registry", metadata: ["zhtj.daemon": "\(daemonID)"]) }
+        let pipeline = try IngestPipeline(
+            database: database, layout: layout, settings: settings, clock: clock, logger: logger, daemonID: daemonID)
         watcher = InboxWatcher(pipeline: pipeline, inbox: layout.inbox, settings: settings, logger: logger)
-        Self.reconcile(database: database, layout: layout, logger: logger)
+        Self.reconcile(database: database, layout: layout, logger: logger, shared: database.isPostgres)
         let delivery = ReminderDelivery(database: database, layout: layout, settings: settings, logger: logger)
-        let reminders = ReminderService(delivery: delivery, database: database, settings: settings, clock: clock, logger: logger)
+        let reminders = ReminderService(
+            delivery: delivery, database: database, settings: settings, clock: clock, logger: logger, daemonID: daemonID)
         let backups = BackupRunner(
             database: database, layout: layout, settings: settings, configFile: configFile, clock: clock, logger: logger,
             schemaRepairs: database.schemaRepairs)
@@ -89,10 +95,11 @@ public final class Daemon: Sendable {
     }
 
     /// Archive files without a record and records without a file are reported, never deleted.
-    static func reconcile(database: any Registry, layout: StorageLayout, logger: Logger) {
+    /// `shared`: other daemons may be using the storage (PostgreSQL), so only staged files older than an hour go.
+    static func reconcile(database: any Registry, layout: StorageLayout, logger: Logger, shared: Bool) {
         let archive = ContentArchive(root: layout.archive)
         // Files staged for a commit that never happened: their inbox copies are still there.
-        archive.removeTemporaries()
+        archive.removeTemporaries(olderThan: shared ? 3600 : 0)
         let recorded: Set<String>
         do {
             recorded = try database.documentHashes()

@@ -36,6 +36,8 @@ import ZHTJTestSupport
         let tmp = s.daemon.storage + "/archive/tmp"
         try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: tmp + "/left-by-a-crash.1.2", contents: Data("x".utf8))
+        // Two hours old: on PostgreSQL (daemons may share the archive) only staged files older than an hour are removed.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: tmp + "/left-by-a-crash.1.2")
         let result = try runProgram(Binaries.zhtjd, ["--storage", s.daemon.storage, "--once"], environment: s.daemon.environment, timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(s.daemon.inboxFiles().isEmpty)

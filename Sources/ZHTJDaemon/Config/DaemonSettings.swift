@@ -32,6 +32,9 @@ public struct DaemonSettings: Sendable {
     public var stabilitySeconds: Int = 5
     /// `ingest.rescanSeconds`: a full rescan of the inbox as a safety net.
     public var rescanSeconds: Int = 300
+    /// `ingest.claimLeaseSeconds`: how long a daemon's claim on an inbox file lasts (PostgreSQL, several daemons);
+    /// a daemon that died holds its files this long before another takes them.
+    public var claimLeaseSeconds: Int = 300
     /// `ingest.polling`: true puts the inbox on polling (NFS/SMB mounts, where inotify sees nothing).
     public var polling: Bool = false
     /// `parser.memoryMB`, `parser.cpuSeconds`, `parser.timeoutSeconds`: the parser child's limits.
@@ -149,6 +152,7 @@ public struct DaemonSettings: Sendable {
         settings.searchLimit = try positive(reader, "members.searchLimit", settings.searchLimit)
         settings.stabilitySeconds = try positive(reader, "ingest.stabilitySeconds", settings.stabilitySeconds)
         settings.rescanSeconds = try positive(reader, "ingest.rescanSeconds", settings.rescanSeconds)
+        settings.claimLeaseSeconds = try positive(reader, "ingest.claimLeaseSeconds", settings.claimLeaseSeconds)
         settings.polling = reader.bool(forKey: "ingest.polling", default: false)
         settings.parserMemoryMB = try positive(reader, "parser.memoryMB", settings.parserMemoryMB)
         settings.parserCPUSeconds = try positive(reader, "parser.cpuSeconds", settings.parserCPUSeconds)

@@ -113,7 +113,8 @@ public final class InboxWatcher: Service {
             while start < stable.count, !Task.isShuttingDownGracefully {
                 let chunk = Array(stable[start..<min(start + Self.chunk, stable.count)])
                 for entry in chunk { waiting[entry] = nil }
-                await process(chunk)
+                // A file another daemon holds is looked at again later: it leaves the inbox, or its lease runs out.
+                for entry in await process(chunk) { note(entry) }
                 start += chunk.count
             }
             try? await Task.sleep(for: tick)
@@ -127,14 +128,20 @@ public final class InboxWatcher: Service {
     /// cooperative threads that serve the socket.
     private let queue = DispatchQueue(label: "zhtj.ingest")
 
-    private func process(_ entries: [IngestPipeline.Entry]) async {
+    /// Returns the files another daemon holds.
+    private func process(_ entries: [IngestPipeline.Entry]) async -> [IngestPipeline.Entry] {
         let pipeline = self.pipeline, logger = self.logger
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        return await withCheckedContinuation { (continuation: CheckedContinuation<[IngestPipeline.Entry], Never>) in
             queue.async {
+                var elsewhere: [IngestPipeline.Entry] = []
                 pipeline.process(entries) { entry, result in
-                    if case .failure(let error) = result { Self.logFailure(entry, error, logger) }
+                    switch result {
+                    case .failure(let error): Self.logFailure(entry, error, logger)
+                    case .success(.claimedElsewhere): elsewhere.append(entry)
+                    case .success: break
+                    }
                 }
-                continuation.resume()
+                continuation.resume(returning: elsewhere)
             }
         }
     }

@@ -18,6 +18,11 @@ final class IngestBatch {
         var pages: Int
         var now: Date
         var log: Logger
+
+        /// The inbox claim this file was taken under (renewed before the commit).
+        var claim: InboxClaim {
+            InboxClaim(folder: entry.folder, name: entry.name, inode: upload.inode ?? 0, modified: upload.modified ?? 0)
+        }
     }
 
     /// At most this many files or bytes wait for one commit.

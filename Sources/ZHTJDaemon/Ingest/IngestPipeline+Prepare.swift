@@ -21,6 +21,8 @@ extension IngestPipeline {
         /// nil: not inspected (recorded already, or a folder of no org).
         var inspection: Inspector.Outcome?
         var sha256: String?
+        /// Another daemon holds the file's claim: this one leaves it alone.
+        var claimedElsewhere = false
     }
 
     func prepare(_ entry: Entry) throws -> Prepared {
@@ -28,6 +30,13 @@ extension IngestPipeline {
         var prepared = Prepared(entry: entry, path: path, display: InboxNames.display(entry.name), now: clock.now())
         guard let identity = SafeFile.identity(path) else { return prepared }
         prepared.identity = identity
+        // Claimed before anything is read (several daemons on one inbox; granted at once on SQLite). Leases run on
+        // the wall clock, never on the test clock.
+        let claim = InboxClaim(folder: entry.folder, name: entry.name, inode: identity.inode, modified: identity.modified)
+        guard try database.claimInboxFiles([claim], daemon: daemonID, now: Date(), lease: claimLease) == [true] else {
+            prepared.claimedElsewhere = true
+            return prepared
+        }
         // Looked up once, here: only `finish` records uploads, and never one for an entry it has not been handed yet.
         prepared.recorded = try database.committedUpload(
             folder: entry.folder, name: entry.name, inode: identity.inode, modified: identity.modified, size: identity.size)
@@ -47,8 +56,18 @@ extension IngestPipeline {
     /// written: the parser child and the hashing overlap the archive writes. Accepted files are committed in groups
     /// (`IngestBatch`). At most two files' bytes are held in memory. `each` gets every file's result once (files that
     /// wait in a batch get theirs when it is committed).
-    func process(_ entries: [Entry], each: (Entry, Swift.Result<Result, Error>) -> Void) {
+    func process(_ entries: [Entry], each deliver: (Entry, Swift.Result<Result, Error>) -> Void) {
         guard !entries.isEmpty else { return }
+        // A file's claim is given up once its result is in (it left the inbox, or stays for a later pass).
+        func each(_ entry: Entry, _ result: Swift.Result<Result, Error>) {
+            deliver(entry, result)
+            if case .success(.claimedElsewhere) = result { return }
+            do {
+                try self.database.releaseInboxClaim(folder: entry.folder, name: entry.name, daemon: self.daemonID)
+            } catch {
+                self.logger.warning("could not release an inbox claim; it expires with its lease", metadata: ["zhtj.error": "\(error)"])
+            }
+        }
         let ahead = DispatchQueue(label: "zhtj.ingest.prepare")
         func start(_ entry: Entry) -> PreparedSlot {
             let slot = PreparedSlot()

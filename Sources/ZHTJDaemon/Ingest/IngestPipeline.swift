@@ -24,9 +24,17 @@ public final class IngestPipeline: @unchecked Sendable {
     /// `ocr.minConfidence` and `ocr.nameMinConfidence`.
     let ocrMinConfidence: Int
     let ocrNameMinConfidence: Int
+    /// This daemon's name in inbox claims (several daemons on one inbox), and how long a claim lasts.
+    let daemonID: String
+    let claimLease: TimeInterval
 
-    public init(database: any Registry, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger) throws {
+    public init(
+        database: any Registry, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger,
+        daemonID: String = DaemonIdentity.make()
+    ) throws {
         self.database = database
+        self.daemonID = daemonID
+        self.claimLease = TimeInterval(settings.claimLeaseSeconds)
         self.layout = layout
         self.inspector = try Inspector(
             runner: PDFProbeRunner(
@@ -60,6 +68,8 @@ public final class IngestPipeline: @unchecked Sendable {
         case duplicate(uploadID: Int64)
         case refused(uploadID: Int64, IngestRefusal)
         case alreadyRecorded(uploadID: Int64)
+        /// Another daemon holds the file's claim (several daemons on one inbox): it stays for that daemon.
+        case claimedElsewhere
     }
 
     func path(of entry: Entry) -> RawPath {
@@ -83,6 +93,7 @@ public final class IngestPipeline: @unchecked Sendable {
         var log = logger
         log[metadataKey: "zhtj.file"] = "\(entry.folder.isEmpty ? "" : entry.folder + "/")\(prepared.display)"
         guard let identity = prepared.identity else { return .vanished }
+        if prepared.claimedElsewhere { return .claimedElsewhere }
         // A commit for this very entry means an earlier run stopped before the inbox step: finish that step only.
         if let done = prepared.recorded {
             if done.state == .refused, let target = done.refusedPath {
@@ -193,8 +204,23 @@ public final class IngestPipeline: @unchecked Sendable {
     /// Commits what waits in `batch` (see `IngestBatch`) and delivers each file's result. If the archive or the
     /// database fails, nothing of the batch is recorded and every file stays in the inbox for the next pass.
     func flush(_ batch: IngestBatch, deliver: Deliver) {
-        let items = batch.takeAll()
+        var items = batch.takeAll()
         guard !items.isEmpty else { return }
+        // The claims are renewed right before the commit: a file whose lease ran out and was taken by another daemon
+        // is left to that daemon (its staged copy is dropped), so no file is recorded twice.
+        do {
+            let held = try database.claimInboxFiles(items.map(\.claim), daemon: daemonID, now: Date(), lease: claimLease)
+            for (item, ok) in zip(items, held) where !ok {
+                if let staged = item.staged { archive.discard([staged]) }
+                item.log.warning("the claim on this file passed to another daemon before the commit; it is theirs now")
+                deliver(item.entry, .success(.claimedElsewhere))
+            }
+            items = zip(items, held).filter(\.1).map(\.0)
+        } catch {
+            archive.discard(items.compactMap(\.staged))
+            for item in items { deliver(item.entry, .failure(error)) }
+            return
+        }
         let staged = items.compactMap(\.staged)
         let outcomes: [Swift.Result<(id: Int64, version: Int?), ZHTJError>]
         do {

@@ -13,6 +13,8 @@ public struct ReminderService: Service {
     let settings: DaemonSettings
     let clock: DaemonClock
     let logger: Logger
+    /// This daemon's name: with several daemons on one PostgreSQL, one of them sweeps each day (`runOnce`).
+    var daemonID: String = DaemonIdentity.make()
 
     public func run() async throws {
         // One thread for the sweeps (they block on SQLite, files and hooks), as long as the service runs.
@@ -35,32 +37,45 @@ public struct ReminderService: Service {
         while !Task.isCancelled {
             let now = clock.now()
             if let day = DailySchedule.dueDay(now: now, at: settings.reminderTime, lastDay: lastSweep) {
-                await sweep(now: now, pool: pool)
-                lastSweep = day
+                // Another daemon sweeping now: asked again at the next look (it may die before it is done).
+                if await sweep(now: now, day: day, pool: pool) { lastSweep = day }
             }
             try await Task.sleep(for: .seconds(settings.reminderCheckSeconds))
         }
     }
 
-    /// One pass over every org, on the service's thread. Once submitted it runs to the end, also when the service
-    /// is cancelled meanwhile (the future, unlike the async `runIfActive`, does not drop it).
-    private func sweep(now: Date, pool: NIOThreadPool) async {
-        let delivery = self.delivery, logger = self.logger, settings = self.settings
-        let done = pool.runIfActive(eventLoop: MultiThreadedEventLoopGroup.singleton.any()) {
+    /// One pass over every org, on the service's thread, by one daemon of those sharing the registry. Once
+    /// submitted it runs to the end, also when the service is cancelled meanwhile (the future, unlike the async
+    /// `runIfActive`, does not drop it). False when another daemon is sweeping now.
+    private func sweep(now: Date, day: String, pool: NIOThreadPool) async -> Bool {
+        let delivery = self.delivery, logger = self.logger, settings = self.settings, daemonID = self.daemonID
+        let done = pool.runIfActive(eventLoop: MultiThreadedEventLoopGroup.singleton.any()) { () -> Bool in
             // One org's failure (a full disk, say) is logged inside; the others still get theirs.
             do {
-                let outcome = try delivery.deliverAll(now: now)
-                logger.notice("daily reminders", metadata: ["zhtj.sent": "\(outcome.sent)", "zhtj.failed": "\(outcome.failed)"])
-                // The day's anchor of the audit chain (issue 14).
-                if let line = try AuditAnchors(layout: delivery.layout).append(delivery.database, now: now) {
-                    logger.notice("audit anchor written", metadata: ["zhtj.anchor": "\(line)"])
-                    AuditAnchors.witness(line, settings: settings, logger: logger)
+                let run = try delivery.database.runOnce("reminders", day: day, daemon: daemonID, now: now) {
+                    let outcome = try delivery.deliverAll(now: now)
+                    logger.notice("daily reminders", metadata: ["zhtj.sent": "\(outcome.sent)", "zhtj.failed": "\(outcome.failed)"])
+                    // The day's anchor of the audit chain (issue 14).
+                    if let line = try AuditAnchors(layout: delivery.layout).append(delivery.database, now: now) {
+                        logger.notice("audit anchor written", metadata: ["zhtj.anchor": "\(line)"])
+                        AuditAnchors.witness(line, settings: settings, logger: logger)
+                    }
+                }
+                switch run {
+                case .ran: return true
+                case .runningElsewhere:
+                    logger.info("another daemon is sending today's reminders")
+                    return false
+                case .doneElsewhere(let other):
+                    logger.info("today's reminders were sent by another daemon", metadata: ["zhtj.daemon": "\(other)"])
+                    return true
                 }
             } catch {
                 logger.error("daily reminders failed", metadata: ["zhtj.error": "\(error)"])
+                return true
             }
         }
         // It fails only when the pool has stopped, which it does after the loop.
-        try? await done.get()
+        return (try? await done.get()) ?? true
     }
 }

@@ -128,10 +128,17 @@ public struct ContentArchive: Sendable {
         for file in files { unlink(file.temporary) }
     }
 
-    /// Left-over temporary files of a run that stopped (none is ever referenced); call at start, under the instance lock.
-    public func removeTemporaries() {
+    /// Left-over temporary files of a run that stopped (none is ever referenced); call at start. Only those older
+    /// than `olderThan` seconds: several daemons may share the archive (issue 15), and another one's staged files
+    /// live for seconds before they are published.
+    public func removeTemporaries(olderThan age: TimeInterval = 3600) {
+        let cutoff = Date().addingTimeInterval(-age)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
-            unlink(root + "/tmp/" + name)
+            let path = root + "/tmp/" + name
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < cutoff else {
+                continue
+            }
+            unlink(path)
         }
     }
 

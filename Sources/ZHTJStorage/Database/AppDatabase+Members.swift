@@ -112,7 +112,7 @@ extension AppDatabase {
         let owners = try Row.fetchCursor(
             db, sql: "SELECT member.developmentNumber, member.name FROM json_each(?) AS k JOIN member ON member.developmentNumber = k.value",
             arguments: [try json(numbers)])
-        while let row = try owners.next() { byNumber[row[0]] = row[1] }
+        while let row = try owners.next() { byNumber[row["developmentNumber"]] = row["name"] }
         return (byIDNumber, byNumber)
     }
 
@@ -191,10 +191,10 @@ extension AppDatabase {
             // own registration comes from its record (when, by whom), as the per-member audit row used to say.
             if first.history?.contains(where: { $0.action == "member.register" }) == false,
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT m.createdAt, a.name FROM member AS m LEFT JOIN admin AS a ON a.id = m.createdByAdmin WHERE m.id = ?",
+                    db, sql: "SELECT m.createdAt, a.name AS adminName FROM member AS m LEFT JOIN admin AS a ON a.id = m.createdByAdmin WHERE m.id = ?",
                     arguments: [first.id])
             {
-                first.history?.insert(HistoryEntry(at: row[0], action: "member.register", actor: row[1] ?? "zhtjd", reason: "import"), at: 0)
+                first.history?.insert(HistoryEntry(at: row["createdAt"], action: "member.register", actor: row["adminName"] ?? "zhtjd", reason: "import"), at: 0)
             }
             return first
         }

@@ -57,7 +57,10 @@ extension AppDatabase {
             throw ZHTJError.duplicateOrg(name)
         }
         let full = fullName ?? OrgNaming.fullName(shortName: name, parentFullName: parent?.fullName)
-        let nextID = try required(Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) + 1 FROM org"), "the next org id")
+        // The id before the insert: the org's path and folder name carry it. On PostgreSQL from the identity column's
+        // sequence; on SQLite (one writer, under BEGIN IMMEDIATE) the next after the largest.
+        let nextIDSQL = db.isPostgres ? "SELECT nextval(pg_get_serial_sequence('org', 'id'))" : "SELECT ifnull(max(id), 0) + 1 FROM org"
+        let nextID = try required(Int64.fetchOne(db, sql: nextIDSQL), "the next org id")
         var record = OrgRecord(
             id: nextID, parentID: parent?.id, path: (parent?.path ?? "/") + "\(nextID)/", depth: (parent?.depth ?? -1) + 1,
             shortName: name, fullName: full, category: category.rawValue, industry: industry,

@@ -83,7 +83,7 @@ extension AppDatabase {
             try Row.fetchOne(
                 db, sql: "SELECT member.id, member.branchID, org.path, member.joinYear, member.name FROM member JOIN org ON org.id = member.branchID WHERE developmentNumber = ?",
                 arguments: [developmentNumber]
-            ).map { ($0[0], $0[1], $0[2], $0[3], $0[4]) }
+            ).map { ($0["id"], $0["branchID"], $0["path"], $0["joinYear"], $0["name"]) }
         }
     }
 

@@ -165,7 +165,7 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    private func mapped<T>(_ body: () throws -> T) throws -> T {
+    func mapped<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as ZHTJError {

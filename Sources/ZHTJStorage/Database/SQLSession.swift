@@ -7,7 +7,7 @@ typealias SQLArguments = [(any DatabaseValueConvertible)?]
 /// One transaction's connection, on either engine: every query of the registry goes through it, so one body of SQL
 /// and logic serves SQLite and PostgreSQL. On SQLite it hands each call to GRDB unchanged; on PostgreSQL the
 /// statement is translated once (`PGDialect`) and run by libpq, and the rows come back as GRDB `Row`s, so the
-/// code that reads them does not know the engine. Where the two engines need different SQL the caller asks
+/// code that reads them does not know the engine. Read columns by name: a PostgreSQL row does not keep their order. Where the two engines need different SQL the caller asks
 /// `isPostgres`.
 final class SQLSession {
     enum Engine {
@@ -47,6 +47,17 @@ final class SQLSession {
         case .postgres(let pg):
             let result = try pg.query(PGDialect.translate(sql), Self.values(arguments))
             return result.rows.map { values in Row(Dictionary(zip(result.columns, values), uniquingKeysWith: { a, _ in a })) }
+        }
+    }
+
+    /// The first column of each row (on PostgreSQL straight from the result: its rows come back as GRDB rows built
+    /// from a dictionary, which keep names but not the order of the columns, so positions are read here only).
+    func firstColumn(sql: String, arguments: SQLArguments = []) throws -> [DatabaseValue] {
+        switch engine {
+        case .sqlite(let db):
+            return try DatabaseValue.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+        case .postgres(let pg):
+            return try pg.query(PGDialect.translate(sql), Self.values(arguments)).rows.map { $0.first ?? .null }
         }
     }
 
@@ -98,15 +109,14 @@ extension Row {
 extension DatabaseValueConvertible {
     static func fetchOne(_ db: SQLSession, sql: String, arguments: SQLArguments = []) throws -> Self? {
         if let sqlite = db.sqlite { return try fetchOne(sqlite, sql: sql, arguments: StatementArguments(arguments)) }
-        guard let row = try db.rows(sql: sql, arguments: arguments).first else { return nil }
-        return Self.fromDatabaseValue(row[0] as DatabaseValue)
+        guard let value = try db.firstColumn(sql: sql, arguments: arguments).first else { return nil }
+        return Self.fromDatabaseValue(value)
     }
 
     /// The first column of each row; a NULL or a value of another type is an error, as in GRDB.
     static func fetchAll(_ db: SQLSession, sql: String, arguments: SQLArguments = []) throws -> [Self] {
         if let sqlite = db.sqlite { return try fetchAll(sqlite, sql: sql, arguments: StatementArguments(arguments)) }
-        return try db.rows(sql: sql, arguments: arguments).map { row in
-            let value: DatabaseValue = row[0]
+        return try db.firstColumn(sql: sql, arguments: arguments).map { value in
             guard let decoded = Self.fromDatabaseValue(value) else {
                 throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "could not decode \(Self.self) from \(value)", sql: sql)
             }

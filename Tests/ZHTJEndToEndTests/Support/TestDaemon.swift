@@ -24,6 +24,9 @@ final class TestDaemon {
     var runtime: String?
     var socket: String { (runtime ?? storage + "/run") + "/zhtjd.sock" }
 
+    /// Where the credentials files named in `cli` are (this daemon's root; the first one's for a sharing daemon).
+    let credentialsFolder: String
+
     init(extraEnvironment: [String: String] = [:]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-e2e-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -32,8 +35,25 @@ final class TestDaemon {
         storage = root + "/Storage"
         clockFile = root + "/clock"
         logFile = root + "/zhtjd.log"
+        credentialsFolder = root
         self.extraEnvironment = extraEnvironment
         databaseURL = try TestPostgres.freshDatabaseURL()
+        try setClock(Date())
+    }
+
+    /// A second daemon on `other`'s storage and database (several daemons on one PostgreSQL), with a runtime folder,
+    /// log and clock of its own; `cli` uses `other`'s credentials files.
+    init(sharing other: TestDaemon, extraEnvironment: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-e2e-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        chmod(root, 0o755)
+        storage = other.storage
+        clockFile = root + "/clock"
+        logFile = root + "/zhtjd.log"
+        credentialsFolder = other.root
+        runtime = root + "/run"
+        self.extraEnvironment = extraEnvironment
+        databaseURL = other.databaseURL
         try setClock(Date())
     }
 
@@ -121,7 +141,7 @@ final class TestDaemon {
     func cli(_ arguments: [String], credentials: String?, stdin: Data? = nil, asUser: String? = nil) throws -> ProcessResult {
         var env = environment
         env["ZHTJ_SOCKET"] = socket
-        if let credentials { env["ZHTJ_CREDENTIALS"] = root + "/" + credentials }
+        if let credentials { env["ZHTJ_CREDENTIALS"] = credentialsFolder + "/" + credentials }
         if let asUser {
             // runuser sets the uid, gid and supplementary groups of the other user.
             return try runProgram("/usr/sbin/runuser", ["-u", asUser, "--", Binaries.zhtj] + arguments, environment: env, currentDirectory: root, stdin: stdin)
