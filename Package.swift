@@ -115,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "zhtj",
             dependencies: [
-                "ZHTJClient", "ZHTJCore", "ZHTJBackup",
+                "ZHTJClient", "ZHTJCore", "ZHTJBackup", "ZHTJStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

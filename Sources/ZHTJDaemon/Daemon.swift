@@ -31,6 +31,9 @@ public final class Daemon: Sendable {
         try layout.createRunFolder()
         lock = try InstanceLock(path: layout.lock)
         guard !FileManager.default.fileExists(atPath: layout.restoreMarker) else { throw StorageLayout.LayoutError.restoreUnfinished(layout.restoreMarker) }
+        if settings.databaseURL == nil, FileManager.default.fileExists(atPath: layout.migratedMarker) {
+            throw StorageLayout.LayoutError.migratedToPostgres(layout.migratedMarker)
+        }
         // Two daemons with their own runtime folders on one storage: SQLite is for one of them. Taken before the
         // shared folders are touched, so a daemon that is refused changes nothing of the running one's. On
         // PostgreSQL several daemons share the storage: inbox files are claimed in the database instead.

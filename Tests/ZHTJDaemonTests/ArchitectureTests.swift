@@ -19,11 +19,14 @@ import ZHTJDaemon
         Set(text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
     }
 
-    @Test func onlyTheSQLiteTargetImportsGRDBOrTouchesFiles() {
+    @Test func onlyTheStorageTargetImportsGRDBOrLibpqOrTouchesFiles() {
         let sources = Self.swiftFiles(under: "Sources")
         #expect(sources.count > 50)
         let importers = sources.filter { $0.text.contains("import GRDB") }.map(\.path)
         #expect(!importers.isEmpty && importers.allSatisfy { $0.hasPrefix("Sources/ZHTJStorage/") }, "\(importers)")
+        // libpq is wrapped once: only PGConnection sees its C types.
+        let libpq = sources.filter { $0.text.contains("import CLibpq") }.map(\.path)
+        #expect(libpq == ["Sources/ZHTJStorage/Postgres/PGConnection.swift"], "\(libpq)")
         for file in Self.swiftFiles(under: "Sources/ZHTJStorage") + Self.swiftFiles(under: "Sources/ZHTJRegistry") {
             for call in ["FileManager", "contentsOfFile", "Data(contentsOf", "fopen(", "open("] {
                 #expect(!file.text.contains(call), "\(file.path) uses \(call)")

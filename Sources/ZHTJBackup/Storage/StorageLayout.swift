@@ -22,6 +22,9 @@ public struct StorageLayout: Sendable {
     public var databaseLock: String { root + "/db/zhtj.lock" }
     /// Present while `zhtj admin restore` writes into the root; zhtjd does not start on a root that has it.
     public var restoreMarker: String { root + "/RESTORE-IN-PROGRESS" }
+    /// Written by `zhtj admin migrate`: the registry moved to PostgreSQL, so zhtjd without `database.url` refuses to
+    /// start on the old SQLite file (two registries would drift apart).
+    public var migratedMarker: String { root + "/db/MIGRATED-TO-POSTGRESQL" }
 
     public init(root: String, runtime: String? = nil) {
         func absolute(_ path: String) -> String {
@@ -36,6 +39,7 @@ public struct StorageLayout: Sendable {
         case unknownGroup(String)
         case cannotChangeGroup(path: String, errno: Int32)
         case restoreUnfinished(String)
+        case migratedToPostgres(String)
 
         public var description: String {
             switch self {
@@ -45,6 +49,9 @@ public struct StorageLayout: Sendable {
                 "无法更改目录的用户组 / cannot give \(path) to the socket.group group: \(String(cString: strerror(code))). The user running zhtjd must be a member of that group."
             case .restoreUnfinished(let marker):
                 "此存储目录的恢复没有完成 / a restore into this storage root did not finish (\(marker) is there): empty the folder and run `zhtj admin restore` again."
+            case .migratedToPostgres(let marker):
+                "此登记库已迁移到 PostgreSQL / this registry was moved to PostgreSQL (\(marker) says where): set database.url in "
+                    + "Config/zhtjd.json or ZHTJD_DATABASE_URL; the SQLite file is kept only as a record."
             case .unknownGroup(let group):
                 "系统中没有用户组 / there is no group \"\(group)\" (socket.group): create it with `groupadd \(group)` or change the setting."
             }

@@ -6,7 +6,7 @@ import ZHTJCore
 extension ZHTJ {
     struct Admin: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "运维 / The operator's maintenance commands.", subcommands: [AdminRecount.self, AdminBackup.self, AdminStatus.self, AdminRestore.self])
+            abstract: "运维 / The operator's maintenance commands.", subcommands: [AdminRecount.self, AdminBackup.self, AdminStatus.self, AdminRestore.self, AdminMigrate.self])
     }
 
     struct AdminRecount: ParsableCommand {

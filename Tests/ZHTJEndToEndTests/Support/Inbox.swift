@@ -71,10 +71,10 @@ extension Scenario {
 
     /// The scenario with four members (two needing e-archives in branch 0003; one 2019 and one 2015 member in 0005)
     /// and a daemon whose stability window is 1 s.
-    static func withMembers(extraEnvironment: [String: String] = [:]) throws -> Scenario {
+    static func withMembers(extraEnvironment: [String: String] = [:], onSQLite: Bool = false) throws -> Scenario {
         var env = ["ZHTJD_INGEST_STABILITY_SECONDS": "1"]
         for (k, v) in extraEnvironment { env[k] = v }
-        let s = try Scenario(extraEnvironment: env)
+        let s = try Scenario(extraEnvironment: env, onSQLite: onSQLite)
         let file = try s.daemon.write("members.csv", Data(members.utf8))
         try expectOK(s.daemon.cli(["member", "import", file], credentials: "root.cred"))
         return s

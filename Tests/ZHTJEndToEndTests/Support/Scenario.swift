@@ -7,8 +7,8 @@ import Testing
 struct Scenario {
     let daemon: TestDaemon
 
-    init(extraEnvironment: [String: String] = [:]) throws {
-        daemon = try TestDaemon(extraEnvironment: extraEnvironment)
+    init(extraEnvironment: [String: String] = [:], onSQLite: Bool = false) throws {
+        daemon = try TestDaemon(extraEnvironment: extraEnvironment, onSQLite: onSQLite)
         try daemon.start()
         let code = try Scenario.initRoot(daemon)
         try expectOK(daemon.cli(["register", "--code", code, "--name", "王芳", "--id-number", "110101199001011237", "--join-date", "2004-05"], credentials: "root.cred"))

@@ -27,7 +27,8 @@ final class TestDaemon {
     /// Where the credentials files named in `cli` are (this daemon's root; the first one's for a sharing daemon).
     let credentialsFolder: String
 
-    init(extraEnvironment: [String: String] = [:]) throws {
+    /// `onSQLite`: on SQLite even when the suite runs on PostgreSQL (the registry `zhtj admin migrate` moves).
+    init(extraEnvironment: [String: String] = [:], onSQLite: Bool = false) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-e2e-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         // Other test users must be able to reach the socket below it.
@@ -37,7 +38,7 @@ final class TestDaemon {
         logFile = root + "/zhtjd.log"
         credentialsFolder = root
         self.extraEnvironment = extraEnvironment
-        databaseURL = try TestPostgres.freshDatabaseURL()
+        databaseURL = onSQLite ? nil : try TestPostgres.freshDatabaseURL()
         try setClock(Date())
     }
 
