@@ -6,6 +6,8 @@
 # the CLI, 1000 `approve`s one after another, 10 000 reads from 8 clients at once, and the daily reminder sweep over
 # every org. Prints p50, p99, max and requests/s; the query plans of the key queries.
 # Usage: Benchmarks/registry.sh [MEMBERS=2000000] [NEED_EARCHIVE=300000] [ORGS=100000] [IMPORT_ROWS=100000]
+# ZHTJ_BENCH_DATABASE=postgres (issue 15): the same province moved with `zhtj admin migrate` into PostgreSQL (a
+# throwaway cluster, scripts/pg-cluster) and the same timings through a daemon on it; SQLite's query plans are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${1:-2000000}; NEED=${2:-300000}; ORGS=${3:-100000}; IMPORT_ROWS=${4:-100000}
@@ -16,7 +18,13 @@ swift build -c release >/dev/null
 bin=$PWD/.build/release
 work=$(mktemp -d /tmp/zhtj-registry.XXXXXX)
 daemon=
-cleanup() { [ -n "$daemon" ] && kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null; rm -rf "$work"; }
+engine=${ZHTJ_BENCH_DATABASE:-sqlite}
+cluster=
+cleanup() {
+  [ -n "$daemon" ] && kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null
+  [ -n "$cluster" ] && scripts/pg-cluster stop "$cluster"
+  rm -rf "$work"
+}
 trap cleanup EXIT
 now() { date +%s.%N; }
 
@@ -27,9 +35,23 @@ t1=$(now)
 busy=$(awk '/busy-committee/ {print $2}' "$work/generate.out")
 printf 'generated in %.1f s; database %s MB\n' "$(echo "$t1 - $t0" | bc -l)" "$(du -m "$work/Storage/db" | cut -f1)"
 
+if [ "$engine" = postgres ]; then
+  echo "== moving the province into PostgreSQL (zhtj admin migrate)"
+  cluster=$(mktemp -d /tmp/zhtj-pgb.XXXXXX); rmdir "$cluster"
+  server=$(scripts/pg-cluster start "$cluster")
+  psql -X -q "$server" -c "CREATE DATABASE province"
+  export ZHTJD_DATABASE_URL="postgres://postgres@/province?host=$cluster"
+  t0=$(now)
+  "$bin/zhtj" admin migrate --to "$ZHTJD_DATABASE_URL" --storage "$work/Storage" | head -3
+  t1=$(now)
+  printf 'migrate: %.1f s; database %s MB\n' "$(echo "$t1 - $t0" | bc -l)" \
+    "$(psql -X -q -t -A "$ZHTJD_DATABASE_URL" -c "SELECT pg_database_size('province') / 1048576")"
+fi
+
 echo "== query plans"
 db=$work/Storage/db/zhtj.sqlite
-plan() { echo "-- $1"; sqlite3 "$db" "EXPLAIN QUERY PLAN $2"; }
+if [ "$engine" = postgres ]; then plan() { :; }; echo "(SQLite's; skipped on PostgreSQL)"; fi
+[ "$engine" = postgres ] || plan() { echo "-- $1"; sqlite3 "$db" "EXPLAIN QUERY PLAN $2"; }
 plan "member.search (name suffixes, ID-number and development-number prefixes, scope as a path range)" \
   "SELECT member.* FROM member JOIN org ON org.id = member.branchID WHERE member.id IN (
      SELECT memberID FROM memberNameSuffix WHERE suffix >= lower('王芳') AND suffix < lower('王芳') || char(1114111)
@@ -161,4 +183,5 @@ echo "member import through the CLI: $rate rows/s (target ≥ 20 000: $(awk -v r
 grep -F 'recount:' "$figures"
 
 echo
+echo "engine: $engine"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d); $(swift --version 2>&1 | head -1)"

@@ -63,7 +63,9 @@ case "csv":
     try (lines.joined(separator: "\n") + "\n").write(toFile: arguments[2], atomically: true, encoding: .utf8)
 case "sweep":
     let layout = StorageLayout(root: URL(fileURLWithPath: arguments[2]).standardizedFileURL.path)
-    let database = try AppDatabase(path: layout.database)
+    // On PostgreSQL when ZHTJD_DATABASE_URL names it (Benchmarks/registry.sh with ZHTJ_BENCH_DATABASE=postgres).
+    let url = ProcessInfo.processInfo.environment["ZHTJD_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    let database = try url.map { try AppDatabase(postgresURL: $0) } ?? AppDatabase(path: layout.database)
     var logger = Logger(label: "zhtj-province")
     logger.logLevel = .warning
     let delivery = ReminderDelivery(database: database, layout: layout, settings: DaemonSettings(storageRoot: layout.root), logger: logger)

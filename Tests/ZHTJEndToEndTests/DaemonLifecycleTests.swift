@@ -121,6 +121,21 @@ import ZHTJTestSupport
         #expect(result.stderr.contains(environment.keys.first == "ZHTJD_LOG_LEVEL" ? "log.level" : "registration.maxFailures"))
     }
 
+    // Issue 15: a database.url that is not PostgreSQL's, or a server that is not there, stops the start with what to
+    // check, in both languages; nothing is created under the storage's db/.
+    @Test(arguments: [
+        ("mysql://root@localhost/zhtj", "database.url"),
+        ("postgres://nobody@/zhtj?host=/nonexistent-socket-folder", "cannot connect to PostgreSQL"),
+    ])
+    func aBadDatabaseURLStopsTheStart(url: String, says: String) throws {
+        let daemon = try TestDaemon(extraEnvironment: ["ZHTJD_DATABASE_URL": url])
+        let result = try runProgram(Binaries.zhtjd, ["--storage", daemon.storage], environment: daemon.environment, timeout: 20)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(says), "\(result.stderr)")
+        if says.hasPrefix("cannot") { #expect(result.stderr.contains("无法连接 PostgreSQL")) }
+        #expect(!FileManager.default.fileExists(atPath: daemon.storage + "/db/zhtj.sqlite"))
+    }
+
     @Test func aBrokenConfigFileStopsTheStart() throws {
         let daemon = try TestDaemon()
         let file = try daemon.write("bad.json", Data("{ not json".utf8))
