@@ -60,7 +60,7 @@ import ZHTJRegistry
         try Self.withDatabase { db, _ in
             let s = try db.settings()
             guard !db.isPostgres else {
-                #expect(s.journalMode == "postgresql" && s.migrations == ["pg1-schema"])
+                #expect(s.journalMode == "postgresql" && s.migrations == ["pg1-schema", "pg2-inbox-claims"])
                 return
             }
             #expect(s.journalMode == "wal")

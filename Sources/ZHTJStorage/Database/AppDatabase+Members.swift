@@ -32,6 +32,8 @@ extension AppDatabase {
                 outcome.issues.append(RowIssue(line: d.line, column: column.rawValue, value: value, reason: reason))
                 outcome.rejectedLines.insert(d.line)
             }
+            // On PostgreSQL the derived data of the new members is kept set-based after the loop (PostgresBulk).
+            if db.isPostgres { try PostgresBulk.begin(db) }
             for draft in drafts {
                 let branch: Result<(Int64, String), ZHTJError>
                 if let cached = branches[draft.branch] {
@@ -87,6 +89,10 @@ extension AppDatabase {
                 ])
                 inserted.id = try db.lastInsertedRowID()
                 outcome.imported.append(inserted.info(branch: branchName))
+            }
+            if db.isPostgres {
+                try PostgresBulk.end(db)
+                try PostgresBulk.membersInserted(db, ids: outcome.imported.map(\.id))
             }
             // One audit row for the import, naming the members it registered (ids ascending, consecutive runs as
             // ranges), instead of one row per member.

@@ -89,27 +89,34 @@ extension AppDatabase {
     public func rebuildTallies() throws -> (rows: Int, differences: [TallyDifference]) {
         try write { db in
             let found = try Self.differences(db)
-            // The latest state the triggers and the open-member lists read, refreshed where it drifted.
-            try db.execute(sql: """
-                UPDATE member SET latestState = (
-                    SELECT state FROM archiveVersion WHERE memberID = member.id ORDER BY version DESC LIMIT 1)
-                WHERE latestState IS NOT (
-                    SELECT state FROM archiveVersion WHERE memberID = member.id ORDER BY version DESC LIMIT 1)
-                """)
-            try db.execute(sql: "DELETE FROM orgTally")
-            try db.execute(sql: "INSERT INTO orgTally (orgID, joinYear, bucket, count) " + Self.recountSQL)
-            try db.execute(sql: "DELETE FROM orgDue")
-            try db.execute(sql: """
-                INSERT INTO orgDue (orgID, dueDate, count)
-                SELECT a.ancestorID, m.dueDate, count(*)
-                FROM member AS m JOIN orgAncestor AS a ON a.orgID = m.branchID
-                LEFT JOIN archiveVersion AS v ON v.memberID = m.id
-                    AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
-                WHERE m.joinYear >= \(MembershipRules.eArchiveFromYear) AND v.state IS NOT 'approved'
-                GROUP BY 1, 2
-                """)
-            let rows = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM orgTally) + (SELECT count(*) FROM orgDue)") ?? 0
+            let rows = try Self.rebuildTallies(db)
             return (rows, found)
         }
+    }
+
+    /// Recounts the tallies (and the latest states they read) from the base tables, inside the caller's transaction;
+    /// returns the rows kept.
+    @discardableResult
+    static func rebuildTallies(_ db: SQLSession) throws -> Int {
+        // The latest state the triggers and the open-member lists read, refreshed where it drifted.
+        try db.execute(sql: """
+            UPDATE member SET latestState = (
+                SELECT state FROM archiveVersion WHERE memberID = member.id ORDER BY version DESC LIMIT 1)
+            WHERE latestState IS NOT (
+                SELECT state FROM archiveVersion WHERE memberID = member.id ORDER BY version DESC LIMIT 1)
+            """)
+        try db.execute(sql: "DELETE FROM orgTally")
+        try db.execute(sql: "INSERT INTO orgTally (orgID, joinYear, bucket, count) " + Self.recountSQL)
+        try db.execute(sql: "DELETE FROM orgDue")
+        try db.execute(sql: """
+            INSERT INTO orgDue (orgID, dueDate, count)
+            SELECT a.ancestorID, m.dueDate, count(*)
+            FROM member AS m JOIN orgAncestor AS a ON a.orgID = m.branchID
+            LEFT JOIN archiveVersion AS v ON v.memberID = m.id
+                AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
+            WHERE m.joinYear >= \(MembershipRules.eArchiveFromYear) AND v.state IS NOT 'approved'
+            GROUP BY 1, 2
+            """)
+        return try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM orgTally) + (SELECT count(*) FROM orgDue)") ?? 0
     }
 }

@@ -1,4 +1,9 @@
 extension PostgresSchema {
+    /// The triggers that keep derived data (member counts, name suffixes, latest states, tallies, due counts) do
+    /// nothing while the transaction has set `zhtj.bulk` to `on`: a bulk write (an import, `admin migrate`) does
+    /// their work set-based afterwards (`PostgresBulk`). PostgreSQL keeps every version of a row updated in one
+    /// transaction, so a few hot rows (the root's tallies) updated once per member would make a large import
+    /// quadratic.
     /// pg1, the triggers: SQLite's, each a function and a row trigger with the same name, firing on the same event
     /// and condition. No two triggers of one event read what the other writes, and each tally trigger takes one
     /// from the old key and adds one to the new, so PostgreSQL's running them at the end of the statement leaves the
@@ -60,6 +65,7 @@ extension PostgresSchema {
         -- v6: org.memberCount, the members of the org's subtree.
         CREATE FUNCTION member_count_insert() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('zhtj.bulk', true) = 'on' THEN RETURN NULL; END IF;
             UPDATE org SET memberCount = memberCount + 1
             WHERE id IN (SELECT ancestorID FROM orgAncestor WHERE orgID = NEW.branchID);
             RETURN NULL;
@@ -69,6 +75,7 @@ extension PostgresSchema {
 
         CREATE FUNCTION member_count_move() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('zhtj.bulk', true) = 'on' THEN RETURN NULL; END IF;
             UPDATE org SET memberCount = memberCount - 1
             WHERE id IN (SELECT ancestorID FROM orgAncestor WHERE orgID = OLD.branchID);
             UPDATE org SET memberCount = memberCount + 1
@@ -82,6 +89,7 @@ extension PostgresSchema {
         -- v6: the name's suffixes. COLLATE "C" makes lower() fold ASCII only, as SQLite's lower() (and LIKE) do.
         CREATE FUNCTION member_name_suffixes() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('zhtj.bulk', true) = 'on' THEN RETURN NULL; END IF;
             INSERT INTO memberNameSuffix (suffix, memberID)
             SELECT lower(substr(NEW.name, n::INT) COLLATE "C"), NEW.id FROM suffixPosition WHERE n <= length(NEW.name)
             ON CONFLICT DO NOTHING;
@@ -92,6 +100,7 @@ extension PostgresSchema {
 
         CREATE FUNCTION member_name_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('zhtj.bulk', true) = 'on' THEN RETURN NULL; END IF;
             DELETE FROM memberNameSuffix WHERE memberID = OLD.id
                 AND suffix IN (SELECT lower(substr(OLD.name, n::INT) COLLATE "C") FROM suffixPosition WHERE n <= length(OLD.name));
             INSERT INTO memberNameSuffix (suffix, memberID)
@@ -105,6 +114,7 @@ extension PostgresSchema {
         -- v7: member.latestState, the state of the member's latest archive version (one function, both triggers).
         CREATE FUNCTION version_latest() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('zhtj.bulk', true) = 'on' THEN RETURN NULL; END IF;
             UPDATE member SET latestState = (
                 SELECT state FROM archiveVersion WHERE memberID = NEW.memberID ORDER BY version DESC LIMIT 1)
             WHERE id = NEW.memberID;
@@ -118,6 +128,7 @@ extension PostgresSchema {
         -- v7: orgTally. The bucket of a latest state: `none` for no version or a superseded one.
         CREATE FUNCTION member_tally_insert() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('zhtj.bulk', true) = 'on' THEN RETURN NULL; END IF;
             INSERT INTO orgTally (orgID, joinYear, bucket, count)
             SELECT ancestorID, NEW.joinYear,
                 CASE WHEN NEW.latestState IN ('pending', 'rejected', 'approved') THEN NEW.latestState ELSE 'none' END, 1
@@ -130,6 +141,7 @@ extension PostgresSchema {
 
         CREATE FUNCTION member_tally_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('zhtj.bulk', true) = 'on' THEN RETURN NULL; END IF;
             UPDATE orgTally SET count = count - 1
             WHERE orgID IN (SELECT ancestorID FROM orgAncestor WHERE orgID = OLD.branchID)
                 AND joinYear = OLD.joinYear
@@ -151,6 +163,7 @@ extension PostgresSchema {
         -- v8: orgDue, the open members (joined 2020 or later, R-E1, and not authenticated) by due date.
         CREATE FUNCTION member_due_insert() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('zhtj.bulk', true) = 'on' THEN RETURN NULL; END IF;
             INSERT INTO orgDue (orgID, dueDate, count)
             SELECT ancestorID, NEW.dueDate, 1 FROM orgAncestor WHERE orgID = NEW.branchID
             ON CONFLICT (orgID, dueDate) DO UPDATE SET count = orgDue.count + 1;
@@ -163,6 +176,7 @@ extension PostgresSchema {
 
         CREATE FUNCTION member_due_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('zhtj.bulk', true) = 'on' THEN RETURN NULL; END IF;
             UPDATE orgDue SET count = count - 1
             WHERE (OLD.joinYear >= 2020 AND OLD.latestState IS DISTINCT FROM 'approved')
                 AND orgID IN (SELECT ancestorID FROM orgAncestor WHERE orgID = OLD.branchID)

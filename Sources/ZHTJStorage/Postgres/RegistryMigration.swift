@@ -5,9 +5,9 @@ import ZHTJRegistry
 
 /// `zhtj admin migrate --to postgres://…` (issue 15): copies a SQLite registry into an empty PostgreSQL database in one
 /// PostgreSQL transaction, then checks the copy: the row count of every table, the audit chain verified on the
-/// target (same rows, same head), the same archived documents, and the tallies PostgreSQL's triggers rebuilt equal to
-/// a recount. What the triggers keep (ancestors, name suffixes, tallies, due counts, member counts) is not copied:
-/// the target's own triggers make it from the copied rows, and the recount proves them right.
+/// target (same rows, same head), the same archived documents, and the tallies equal to a recount. What triggers keep
+/// (ancestors, name suffixes, tallies, due counts, member counts) is not copied: the org ancestors come from the
+/// target's trigger, the rest is rebuilt set-based after the copy (`PostgresBulk.rebuildDerived`).
 public enum RegistryMigration {
     /// The tables copied, parents before children; `skip`: columns the target computes.
     static let tables: [(name: String, skip: Set<String>)] = [
@@ -72,9 +72,16 @@ public enum RegistryMigration {
                 let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
                 if rows > 0 { throw MigrationError.targetNotEmpty(target.path, table: table.name, rows: rows) }
             }
+            // The derived data (member counts, suffixes, latest states, tallies) is rebuilt once, set-based, after
+            // the copy: per-row triggers would update the same few rows once per member (PostgresBulk).
+            try PostgresBulk.begin(db)
             for (table, count) in zip(tables, counts) {
                 try copy(table.name, skipping: table.skip, rows: count.rows, from: source, into: db, progress: progress)
             }
+            progress("rebuild", 0, 1)
+            try PostgresBulk.rebuildDerived(db)
+            try PostgresBulk.end(db)
+            progress("rebuild", 1, 1)
             // The identity columns go on after the largest copied id.
             for table in tables.map(\.name) where try columns(of: table, in: source).contains("id") {
                 try db.execute(

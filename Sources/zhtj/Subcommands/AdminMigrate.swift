@@ -28,6 +28,8 @@ extension ZHTJ {
             let line = ProgressLine(enabled: !json)
             do {
                 // A daemon running on this storage (with any runtime folder) holds one of these.
+                try layout.createRunFolder()
+                try layout.createDatabaseFolder()
                 let locks = [try InstanceLock(path: layout.lock), try InstanceLock(path: layout.databaseLock, database: true)]
                 defer { _ = locks }
                 guard !FileManager.default.fileExists(atPath: layout.migratedMarker) else {
