@@ -216,14 +216,20 @@ extension AppDatabase {
         let idPrefix = text.uppercased()
         // Each of the three matches is an index range: name suffixes (v6) starting with the text folded like LIKE,
         // and the ID-number and development-number prefixes.
+        let hits = """
+            SELECT memberID FROM memberNameSuffix WHERE suffix >= lower(?1) AND suffix < lower(?1) || ?2
+            UNION SELECT id FROM member WHERE idNumber >= ?3 AND idNumber < ?3 || ?2
+            UNION SELECT id FROM member WHERE developmentNumber >= ?4 AND developmentNumber < ?4 || ?2
+            """
         return try read { db in
-            try Self.infos(
+            // PostgreSQL's planner, seeing a whole-registry scope, would walk every member in id order testing each
+            // against the matches (56 ms for one ID number among 200 000); the matches as an array first make it an
+            // index look-up of those few ids.
+            let match = db.isPostgres ? "member.id = ANY(ARRAY(\(hits)))" : "member.id IN (\(hits))"
+            return try Self.infos(
                 db,
                 sql: """
-                    WHERE member.id IN (
-                        SELECT memberID FROM memberNameSuffix WHERE suffix >= lower(?1) AND suffix < lower(?1) || ?2
-                        UNION SELECT id FROM member WHERE idNumber >= ?3 AND idNumber < ?3 || ?2
-                        UNION SELECT id FROM member WHERE developmentNumber >= ?4 AND developmentNumber < ?4 || ?2)
+                    WHERE \(match)
                     AND org.path >= ?5 AND org.path < ?6
                     ORDER BY member.id LIMIT ?7
                     """,
