@@ -61,7 +61,14 @@ public final class Daemon: Sendable {
             }
         }
         let daemonID = DaemonIdentity.make()
-        if database.isPostgres { logger.notice("sharing the storage with any other daemon on this registry", metadata: ["zhtj.daemon": "\(daemonID)"]) }
+        if database.isPostgres {
+            logger.notice("sharing the storage with any other daemon on this registry", metadata: ["zhtj.daemon": "\(daemonID)"])
+            // A daemon of this host that stopped (a crash, kill -9) leaves claims: released now, not at their lease's end.
+            for holder in try database.inboxClaimHolders() where DaemonIdentity.isStoppedOnThisHost(holder) {
+                let released = try database.releaseInboxClaims(of: holder)
+                logger.notice("released the inbox claims of a stopped daemon", metadata: ["zhtj.daemon": "\(holder)", "zhtj.claims": "\(released)"])
+            }
+        }
         let pipeline = try IngestPipeline(
             database: database, layout: layout, settings: settings, clock: clock, logger: logger, daemonID: daemonID)
         watcher = InboxWatcher(pipeline: pipeline, inbox: layout.inbox, settings: settings, logger: logger)

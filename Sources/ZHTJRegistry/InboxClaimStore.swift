@@ -11,6 +11,11 @@ public protocol InboxClaimStore: Sendable {
     func claimInboxFiles(_ files: [InboxClaim], daemon: String, now: Date, lease: TimeInterval) throws -> [Bool]
     /// Gives up `daemon`'s claim on a file (it left the inbox, or stays for a later pass).
     func releaseInboxClaim(folder: String, name: [UInt8], daemon: String) throws
+    /// The daemons holding claims now.
+    func inboxClaimHolders() throws -> [String]
+    /// Gives up every claim of a daemon known to have stopped (a restart on the same host need not wait for the
+    /// leases); returns how many.
+    func releaseInboxClaims(of daemon: String) throws -> Int
 }
 
 /// One inbox file as a claim names it: its folder, raw name and identity (a new file under an old name is another

@@ -67,7 +67,9 @@ public struct ReminderService: Service {
                     logger.info("another daemon is sending today's reminders")
                     return false
                 case .doneElsewhere(let other):
-                    logger.info("today's reminders were sent by another daemon", metadata: ["zhtj.daemon": "\(other)"])
+                    // This daemon sent none: the day's sweep was done (by another daemon, or by this storage's daemon
+                    // before a restart).
+                    logger.notice("daily reminders", metadata: ["zhtj.sent": "0", "zhtj.doneBy": "\(other)"])
                     return true
                 }
             } catch {

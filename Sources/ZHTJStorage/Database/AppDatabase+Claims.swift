@@ -33,4 +33,17 @@ extension AppDatabase {
             try db.execute(sql: "DELETE FROM inboxClaim WHERE folder = ? AND name = ? AND daemon = ?", arguments: [folder, Data(name), daemon])
         }
     }
+
+    public func inboxClaimHolders() throws -> [String] {
+        guard isPostgres else { return [] }
+        return try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT daemon FROM inboxClaim ORDER BY daemon") }
+    }
+
+    public func releaseInboxClaims(of daemon: String) throws -> Int {
+        guard isPostgres else { return 0 }
+        return try write { db in
+            try db.execute(sql: "DELETE FROM inboxClaim WHERE daemon = ?", arguments: [daemon])
+            return db.changesCount
+        }
+    }
 }
