@@ -95,8 +95,10 @@ struct ScaleOutTests {
         let takenOver = (logs["A", default: ""] + a.log + logs["B", default: ""] + b.log).components(separatedBy: "already recorded").count - 1
         print("issue 15: 2 daemons, \(total) files, 3 kills: daemon A recorded \(byA), daemon B \(byB); \(takenOver) finished after a kill; \(heldByTheDead) claims held right after the last kill (B took them over), \(left) left at the end")
         #expect(byA > 0 && byB > 0)
-        // A file committed just before a kill is logged by the daemon that finishes its inbox step ("already recorded").
-        #expect(byA + byB + takenOver >= total)
+        // A file committed just before a kill is logged by the daemon that finishes its inbox step ("already recorded");
+        // one killed after its inbox step and before its log line is logged by nobody (at most one per kill). The
+        // database's count above is the proof; the logs only show the split.
+        #expect(byA + byB + takenOver >= total - 3)
         b.stop()
     }
 
