@@ -108,6 +108,22 @@ import ZHTJRegistry
         }
     }
 
+    // Issue 15: the daily task's leadership holds a connection while its work reads through another, so even a pool
+    // asked for one connection has two (a pool of one would wait for itself for ever).
+    @Test(.timeLimit(.minutes(1))) func aDailyTaskRunsOnTheSmallestPool() throws {
+        guard let url = try TestPostgres.freshDatabaseURL() else { return }  // PostgreSQL only
+        let db = try AppDatabase(postgresURL: url, connections: 1)
+        defer { try? db.close() }
+        let run = try db.runOnce("reminders", day: "2026-12-03", daemon: "test:1:a", now: Self.now) { try db.remindersSent(day: "2026-12-03") }
+        guard case .ran(let sent) = run else { Issue.record("the task did not run: \(run)"); return }
+        #expect(sent.isEmpty)
+        guard case .doneElsewhere(let by) = try db.runOnce("reminders", day: "2026-12-03", daemon: "test:2:b", now: Self.now, { 0 }) else {
+            Issue.record("a second run of the day's task ran")
+            return
+        }
+        #expect(by == "test:1:a")
+    }
+
     // A damaged database stops the start with a message that says how to restore.
     @Test func damagedDatabaseIsRefusedWithRestoreAdvice() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhtj-bad-\(UUID().uuidString)").path

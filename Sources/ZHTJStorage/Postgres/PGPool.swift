@@ -10,9 +10,10 @@ final class PGPool: @unchecked Sendable {
     private var idle: [PGConnection] = []
     private var open = 0
 
+    /// At least 2: the daily sweep holds one connection (its leadership lock) while its work borrows another.
     init(url: String, size: Int) {
         self.url = url
-        self.size = max(size, 1)
+        self.size = max(size, 2)
     }
 
     func withConnection<T>(_ body: (PGConnection) throws -> T) throws -> T {
