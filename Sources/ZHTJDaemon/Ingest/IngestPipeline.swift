@@ -30,7 +30,7 @@ public final class IngestPipeline: @unchecked Sendable {
 
     public init(
         database: any Registry, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger,
-        daemonID: String = DaemonIdentity.make()
+        daemonID: String
     ) throws {
         self.database = database
         self.daemonID = daemonID

@@ -14,7 +14,7 @@ public struct ReminderService: Service {
     let clock: DaemonClock
     let logger: Logger
     /// This daemon's name: with several daemons on one PostgreSQL, one of them sweeps each day (`runOnce`).
-    var daemonID: String = DaemonIdentity.make()
+    let daemonID: String
 
     public func run() async throws {
         // One thread for the sweeps (they block on SQLite, files and hooks), as long as the service runs.

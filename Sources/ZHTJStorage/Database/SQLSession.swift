@@ -61,16 +61,6 @@ final class SQLSession {
         }
     }
 
-    /// Calls `body` with each row (on SQLite through a cursor, so a large result is never held whole).
-    func forEachRow(sql: String, arguments: SQLArguments = [], _ body: (Row) throws -> Void) throws {
-        switch engine {
-        case .sqlite(let db):
-            try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments)).forEach(body)
-        case .postgres:
-            try rows(sql: sql, arguments: arguments).forEach(body)
-        }
-    }
-
     /// The id of the row the last INSERT made.
     func lastInsertedRowID() throws -> Int64 {
         switch engine {
@@ -122,10 +112,6 @@ extension DatabaseValueConvertible {
             }
             return decoded
         }
-    }
-
-    static func fetchSet(_ db: SQLSession, sql: String, arguments: SQLArguments = []) throws -> Set<Self> where Self: Hashable {
-        Set(try fetchAll(db, sql: sql, arguments: arguments))
     }
 }
 

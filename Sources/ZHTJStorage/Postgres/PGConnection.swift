@@ -50,45 +50,40 @@ final class PGConnection: @unchecked Sendable {
         var types: [Oid] = []
         var formats: [Int32] = []
         var lengths: [Int32] = []
-        var buffers: [[CChar]?] = []
+        // Each parameter's bytes, copied once into C memory that lives for the call (nil: NULL).
+        var pointers: [UnsafePointer<CChar>?] = []
+        var owned: [UnsafeMutablePointer<CChar>] = []
+        defer { owned.forEach { free($0) } }
+        func text(_ string: String, type: Oid) {
+            let copy = strdup(string)
+            if let copy { owned.append(copy) }
+            types.append(type); formats.append(0); lengths.append(0); pointers.append(copy.map { UnsafePointer($0) })
+        }
         for value in values {
             switch value.storage {
             case .null:
-                types.append(0); formats.append(0); lengths.append(0); buffers.append(nil)
+                types.append(0); formats.append(0); lengths.append(0); pointers.append(nil)
             case .int64(let n):
-                types.append(20); formats.append(0); lengths.append(0); buffers.append(Array(String(n).utf8CString))
+                text(String(n), type: 20)
             case .double(let d):
-                types.append(701); formats.append(0); lengths.append(0); buffers.append(Array("\(d)".utf8CString))
+                text("\(d)", type: 701)
             case .string(let s):
                 // Unknown type: the server takes it from the context (a TEXT column, a comparison…).
-                types.append(0); formats.append(0); lengths.append(0); buffers.append(Array(s.utf8CString))
+                text(s, type: 0)
             case .blob(let data):
-                types.append(17); formats.append(1); lengths.append(Int32(data.count))
-                buffers.append(data.map { CChar(bitPattern: $0) })
+                let copy = malloc(max(data.count, 1)).assumingMemoryBound(to: CChar.self)
+                data.withUnsafeBytes { bytes in
+                    if let base = bytes.baseAddress { UnsafeMutableRawPointer(copy).copyMemory(from: base, byteCount: bytes.count) }
+                }
+                owned.append(copy)
+                types.append(17); formats.append(1); lengths.append(Int32(data.count)); pointers.append(UnsafePointer(copy))
             }
         }
-        let result = withPointers(buffers) { pointers in
-            PQexecParams(handle, sql, Int32(values.count), types, pointers, lengths, formats, 0)
-        }
+        let result = PQexecParams(handle, sql, Int32(values.count), types, pointers, lengths, formats, 0)
         defer { PQclear(result) }
         try check(result, sql: sql)
         changes = Int(String(cString: PQcmdTuples(result))) ?? 0
         return Self.read(result)
-    }
-
-    /// Calls `body` with C pointers to each buffer (nil for NULL), valid for the call.
-    private func withPointers<T>(_ buffers: [[CChar]?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
-        var pointers: [UnsafePointer<CChar>?] = []
-        var allocations: [UnsafeMutablePointer<CChar>] = []
-        defer { allocations.forEach { $0.deallocate() } }
-        for buffer in buffers {
-            guard let buffer else { pointers.append(nil); continue }
-            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: max(buffer.count, 1))
-            copy.initialize(from: buffer, count: buffer.count)
-            allocations.append(copy)
-            pointers.append(UnsafePointer(copy))
-        }
-        return body(pointers)
     }
 
     private func check(_ result: OpaquePointer?, sql: String) throws {

@@ -13,11 +13,4 @@ enum PGURL {
         parts.password = "***"
         return parts.string ?? url
     }
-
-    /// The same server and user, another database (the tests' fresh databases; `admin migrate`'s checks).
-    static func with(database: String, in url: String) -> String {
-        guard var parts = URLComponents(string: url) else { return url }
-        parts.path = "/" + database
-        return parts.string ?? url
-    }
 }

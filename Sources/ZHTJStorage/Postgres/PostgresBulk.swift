@@ -28,11 +28,7 @@ enum PostgresBulk {
             FROM (SELECT a.ancestorID AS id, count(*) AS n FROM (\(new)) AS m JOIN orgAncestor AS a ON a.orgID = m.branchID GROUP BY 1) AS c
             WHERE org.id = c.id
             """,
-            """
-            INSERT INTO memberNameSuffix (suffix, memberID)
-            SELECT lower(substr(m.name, p.n::INT) COLLATE "C"), m.id FROM (\(new)) AS m JOIN suffixPosition AS p ON p.n <= length(m.name)
-            ON CONFLICT DO NOTHING
-            """,
+            suffixesSQL(of: "(\(new))"),
             """
             INSERT INTO orgTally (orgID, joinYear, bucket, count)
             SELECT a.ancestorID, m.joinYear, \(bucket("m.latestState")), count(*)
@@ -50,15 +46,10 @@ enum PostgresBulk {
         }
     }
 
-    /// Every derived table from the base tables (after `admin migrate`'s copy): the latest states, the member counts,
-    /// the name suffixes, the tallies and the due counts. The org ancestors are kept by their trigger, which bulk
-    /// mode leaves on.
+    /// Every derived table from the base tables (after `admin migrate`'s copy): the member counts, the name suffixes,
+    /// and (`AppDatabase.rebuildTallies`) the latest states, the tallies and the due counts. The org ancestors are
+    /// kept by their trigger, which bulk mode leaves on.
     static func rebuildDerived(_ db: SQLSession) throws {
-        try db.execute(sql: """
-            UPDATE member SET latestState = v.state
-            FROM (SELECT DISTINCT ON (memberID) memberID, state FROM archiveVersion ORDER BY memberID, version DESC) AS v
-            WHERE member.id = v.memberID AND member.latestState IS DISTINCT FROM v.state
-            """)
         try db.execute(sql: """
             UPDATE org SET memberCount = coalesce(c.n, 0)
             FROM org AS o LEFT JOIN (
@@ -67,12 +58,17 @@ enum PostgresBulk {
             WHERE org.id = o.id AND org.memberCount IS DISTINCT FROM coalesce(c.n, 0)
             """)
         try db.execute(sql: "DELETE FROM memberNameSuffix")
-        try db.execute(sql: """
-            INSERT INTO memberNameSuffix (suffix, memberID)
-            SELECT lower(substr(m.name, p.n::INT) COLLATE "C"), m.id FROM member AS m JOIN suffixPosition AS p ON p.n <= length(m.name)
-            ON CONFLICT DO NOTHING
-            """)
+        try db.execute(sql: suffixesSQL(of: "member"))
         try AppDatabase.rebuildTallies(db)
+    }
+
+    /// Every name suffix of the members `members` names (a table or a subquery), ASCII folded as the trigger does.
+    static func suffixesSQL(of members: String) -> String {
+        """
+        INSERT INTO memberNameSuffix (suffix, memberID)
+        SELECT lower(substr(m.name, p.n::INT) COLLATE "C"), m.id FROM \(members) AS m JOIN suffixPosition AS p ON p.n <= length(m.name)
+        ON CONFLICT DO NOTHING
+        """
     }
 
     /// The tally bucket of a latest state, as the triggers compute it.

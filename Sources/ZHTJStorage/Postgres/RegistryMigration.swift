@@ -76,17 +76,17 @@ public enum RegistryMigration {
             // the copy: per-row triggers would update the same few rows once per member (PostgresBulk).
             try PostgresBulk.begin(db)
             for (table, count) in zip(tables, counts) {
-                try copy(table.name, skipping: table.skip, rows: count.rows, from: source, into: db, progress: progress)
+                let names = try copy(table.name, skipping: table.skip, rows: count.rows, from: source, into: db, progress: progress)
+                // The identity column goes on after the largest copied id.
+                if names.contains("id") {
+                    try db.execute(
+                        sql: "SELECT setval(pg_get_serial_sequence('\(table.name.lowercased())', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM \(table.name)), false)")
+                }
             }
             progress("rebuild", 0, 1)
             try PostgresBulk.rebuildDerived(db)
             try PostgresBulk.end(db)
             progress("rebuild", 1, 1)
-            // The identity columns go on after the largest copied id.
-            for table in tables.map(\.name) where try columns(of: table, in: source).contains("id") {
-                try db.execute(
-                    sql: "SELECT setval(pg_get_serial_sequence('\(table.lowercased())', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM \(table)), false)")
-            }
             // Checked inside the transaction: a copy that does not check out is never committed.
             for count in counts {
                 let copied = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(count.table)") ?? -1
@@ -115,11 +115,12 @@ public enum RegistryMigration {
         try source.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String } }
     }
 
-    /// One table, `chunk` rows at a time in rowid order, each chunk one multi-row INSERT.
+    /// One table, `chunk` rows at a time in rowid order, each chunk one multi-row INSERT; returns the columns copied.
+    @discardableResult
     private static func copy(
         _ table: String, skipping skip: Set<String>, rows: Int, from source: AppDatabase, into db: SQLSession,
         progress: (String, Int, Int) -> Void
-    ) throws {
+    ) throws -> [String] {
         let names = try columns(of: table, in: source).filter { !skip.contains($0) }
         let list = names.joined(separator: ", ")
         let placeholders = "(" + names.map { _ in "?" }.joined(separator: ", ") + ")"
@@ -141,5 +142,6 @@ public enum RegistryMigration {
             done += batch.count
             progress(table, done, rows)
         }
+        return names
     }
 }
