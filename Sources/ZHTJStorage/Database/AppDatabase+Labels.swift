@@ -19,7 +19,7 @@ extension AppDatabase {
             try Row.fetchAll(
                 db, sql: """
                     SELECT m.id, m.name, m.developmentNumber, b.id AS branchID, b.shortName AS branch, v.state
-                    FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= ?
+                    FROM org AS b JOIN member AS m ON m.branchID = b.id AND m.joinYear >= ? AND m.leftAt IS NULL
                     LEFT JOIN archiveVersion AS v ON v.memberID = m.id
                         AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
                     WHERE b.path >= ? AND b.path < ?

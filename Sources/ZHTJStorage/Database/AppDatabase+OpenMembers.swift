@@ -6,7 +6,7 @@ import ZHTJRegistry
 extension AppDatabase {
     /// The open members (R-E2): they need an e-archive (joined 2020 or later, R-E1) and are not authenticated. The
     /// same terms as the partial index `member_open_due` (v8), so a query with them can walk it in due-date order.
-    static let openMemberTerms = "m.joinYear >= \(MembershipRules.eArchiveFromYear) AND m.latestState IS NOT 'approved'"
+    static let openMemberTerms = "m.joinYear >= \(MembershipRules.eArchiveFromYear) AND m.latestState IS NOT 'approved' AND m.leftAt IS NULL"
 
     /// The columns of a reminder item; `b` is the member's branch. The reason is read for rejected members only.
     static let openItemColumns = """

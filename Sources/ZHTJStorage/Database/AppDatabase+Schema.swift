@@ -279,6 +279,7 @@ extension AppDatabase {
         registerDueMigration(&migrator)
         registerTreeMigration(&migrator)
         registerBackupMigration(&migrator)
+        registerMemberLifeMigration(&migrator)
         return migrator
     }
 }

@@ -11,6 +11,7 @@ extension AppDatabase {
         FROM member AS m JOIN orgAncestor AS a ON a.orgID = m.branchID
         LEFT JOIN archiveVersion AS v ON v.memberID = m.id
             AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
+        WHERE m.leftAt IS NULL
         GROUP BY 1, 2, 3
         """
 
@@ -21,7 +22,7 @@ extension AppDatabase {
         FROM member AS m JOIN orgAncestor AS a ON a.orgID = m.branchID
         LEFT JOIN archiveVersion AS v ON v.memberID = m.id
             AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
-        WHERE m.joinYear >= \(MembershipRules.eArchiveFromYear) AND v.state IS NOT 'approved'
+        WHERE m.joinYear >= \(MembershipRules.eArchiveFromYear) AND v.state IS NOT 'approved' AND m.leftAt IS NULL
         GROUP BY 1, 2
         """
 
@@ -114,7 +115,7 @@ extension AppDatabase {
             FROM member AS m JOIN orgAncestor AS a ON a.orgID = m.branchID
             LEFT JOIN archiveVersion AS v ON v.memberID = m.id
                 AND v.version = (SELECT max(version) FROM archiveVersion WHERE memberID = m.id)
-            WHERE m.joinYear >= \(MembershipRules.eArchiveFromYear) AND v.state IS NOT 'approved'
+            WHERE m.joinYear >= \(MembershipRules.eArchiveFromYear) AND v.state IS NOT 'approved' AND m.leftAt IS NULL
             GROUP BY 1, 2
             """)
         return try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM orgTally) + (SELECT count(*) FROM orgDue)") ?? 0

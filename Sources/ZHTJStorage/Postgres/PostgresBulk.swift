@@ -53,7 +53,8 @@ enum PostgresBulk {
         try db.execute(sql: """
             UPDATE org SET memberCount = coalesce(c.n, 0)
             FROM org AS o LEFT JOIN (
-                SELECT a.ancestorID AS id, count(*) AS n FROM member AS m JOIN orgAncestor AS a ON a.orgID = m.branchID GROUP BY 1
+                SELECT a.ancestorID AS id, count(*) AS n FROM member AS m JOIN orgAncestor AS a ON a.orgID = m.branchID
+                WHERE m.leftAt IS NULL GROUP BY 1
             ) AS c ON c.id = o.id
             WHERE org.id = o.id AND org.memberCount IS DISTINCT FROM coalesce(c.n, 0)
             """)

@@ -28,6 +28,7 @@ enum PostgresSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("pg1-schema", pg1Tables + pg1Triggers),
         ("pg2-inbox-claims", pg2InboxClaims),
+        ("pg3-member-life", pg3MemberLife),
     ]
 
     /// pg1, the tables and their indexes (SQLite's v1…v10).

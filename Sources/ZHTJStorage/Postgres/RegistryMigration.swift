@@ -13,7 +13,8 @@ public enum RegistryMigration {
     static let tables: [(name: String, skip: Set<String>)] = [
         ("org", ["memberCount"]), ("admin", []), ("registrationCode", []), ("redemptionFailure", []), ("member", ["dueDate"]),
         ("document", []), ("upload", []), ("changeRequest", []), ("archiveVersion", []), ("audit", []), ("reminderSent", []),
-        ("hookDelivery", []), ("transfer", []), ("backupRun", []),
+        ("hookDelivery", []), ("transfer", []), ("backupRun", []), ("leaveRequest", []), ("transferRequest", []),
+        ("distinction", []), ("feePayment", []),
     ]
 
     /// Rows read and written at a time.
