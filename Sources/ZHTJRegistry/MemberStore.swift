@@ -1,7 +1,7 @@
 import Foundation
 import ZHTJCore
 
-/// Members: imports, look-ups, corrections and transfers.
+/// Members: imports, look-ups and corrections (transfers: `MemberLifeStore`).
 public protocol MemberStore: Sendable {
     /// Imports validated rows whose branches are in `subtree`, in one transaction.
     func importMembers(_ drafts: [MemberDraft], within subtree: Subtree, caller: Caller, now: Date) throws -> ImportOutcome
@@ -11,7 +11,5 @@ public protocol MemberStore: Sendable {
     func member(developmentNumber: String) throws -> (id: Int64, branchID: Int64, branchPath: String, joinYear: Int, name: String)?
     /// Sets a validated development number (refused when another member has it); returns the uploads it lets match.
     func setNumber(memberID: Int64, number: String, previous: String?, reason: String, caller: Caller, now: Date) throws -> [Int64]
-    /// Moves a member to `target`, recording the move (from the member's branch at that moment) in its history.
-    func transfer(memberID: Int64, to target: OrgSummary, caller: Caller, now: Date) throws
     func labelEntries(orgRef: String?, memberKeys: [String], onlyMissing: Bool, within subtree: Subtree) throws -> (entries: [LabelEntry], withoutNumber: [String])
 }

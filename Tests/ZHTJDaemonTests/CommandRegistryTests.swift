@@ -18,6 +18,8 @@ import ZHTJDaemon
         "reviews.overview": .admin, "review.approve": .admin, "review.reject": .admin, "change.request": .admin,
         "change.list": .admin, "change.approve": .admin, "change.reject": .admin, "archive.get": .admin,
         "labels": .admin, "reminders": .admin, "stats": .admin,
+        "member.leave": .admin, "leave.list": .admin, "leave.approve": .admin, "leave.reject": .admin, "transfer.list": .admin,
+        "transfer.accept": .admin, "transfer.refuse": .admin, "transfer.cancel": .admin,
     ]
 
     static func protocolDoc() throws -> String {

@@ -47,13 +47,19 @@ import ZHTJDaemon
         #expect(try s.refusal(API.MemberSetNumber.self, taken, as: S.branchA) == "invalid_field")
     }
 
-    // R-E11: a member who needs an e-archive moves only once authenticated; a 2019 member moves at once.
-    @Test func transfersWaitForAuthentication() throws {
+    // R-E11: a member who needs an e-archive is transferred only once authenticated; a 2019 member at once.
+    // R-W1: the receiving side accepts; the sending side cannot accept its own transfer.
+    @Test func transfersWaitForAuthenticationAndTheReceivingSide() throws {
         let s = try S()
         #expect(try s.refusal(API.Transfer.self, TransferParams(member: "李明", to: "0005"), as: S.root) == "not_allowed")
         #expect(try s.refusal(API.Transfer.self, TransferParams(member: "赵强", to: "0004"), as: S.root) == "not_branch")
-        let moved = try s.ok(API.Transfer.self, TransferParams(member: "赵强", to: "0003"), as: S.committeeB)
-        #expect(moved.branchID == 3)
+        let filed = try s.ok(API.Transfer.self, TransferParams(member: "赵强", to: "0003"), as: S.committeeB)
+        #expect(filed.state == .pending)
+        #expect(try s.ok(API.MemberShow.self, MemberKeyParams(key: "赵强"), as: S.committeeB).branchID == 5)
+        let decision = DecisionParams(id: filed.id, reason: nil, reasonCode: nil)
+        #expect(try s.refusal(API.TransferAccept.self, decision, as: S.committeeB) == "transfer_request_not_found")
+        #expect(try s.ok(API.TransferAccept.self, decision, as: S.branchA).state == .accepted)
+        #expect(try s.refusal(API.TransferAccept.self, decision, as: S.branchA) == "transfer_request_not_found")
         // Now outside 0004's subtree.
         #expect(try s.refusal(API.MemberShow.self, MemberKeyParams(key: "赵强"), as: S.committeeB) == "member_not_found")
         #expect(try s.ok(API.MemberShow.self, MemberKeyParams(key: "赵强"), as: S.branchA).name == "赵强")
@@ -78,7 +84,8 @@ import ZHTJDaemon
         #expect(try s.ok(API.RemindersBanner.self, NoParams(), as: S.committeeA).line?.contains("1 reviews waiting for you") == true)
         let review = try #require(try s.ok(API.Reviews.self, ReviewsParams(), as: S.committeeA).items.first).id
         _ = try s.ok(API.ReviewApprove.self, DecisionParams(id: review, reason: nil, reasonCode: nil), as: S.committeeA)
-        _ = try s.ok(API.Transfer.self, TransferParams(member: "李明", to: "0005"), as: S.root)
+        let filed = try s.ok(API.Transfer.self, TransferParams(member: "李明", to: "0005"), as: S.root)
+        _ = try s.ok(API.TransferAccept.self, DecisionParams(id: filed.id, reason: nil, reasonCode: nil), as: S.root)
         #expect(try s.ok(API.RemindersBanner.self, NoParams(), as: S.root).line?.contains("1 e-archives not uploaded, 1 members not authenticated") == true)
         #expect(try s.ok(API.RemindersBanner.self, NoParams(), as: S.committeeB).line == nil)
         for uid in [S.root, S.committeeA] {

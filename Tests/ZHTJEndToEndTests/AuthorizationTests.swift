@@ -65,6 +65,12 @@ import ZHTJTestSupport
             Case(name: "attach", allowed: ["c"], denied: ["b"]) { _ in ["attach", String(unmatched), "--member", "440101200702020226"] },
             Case(name: "retry", allowed: ["c"], denied: ["b"]) { _ in ["retry", String(refused)] },
             Case(name: "transfer out of 0005", allowed: ["root"], denied: ["a", "c"]) { _ in ["transfer", "201944010003", "--to", "0003"] },
+            // The transfer above, waiting for 0003 (R-W1): only the receiving side accepts it.
+            Case(name: "accept-transfer into 0003", allowed: ["c"], denied: ["b"]) { _ in ["accept-transfer", "1"] },
+            Case(name: "member leave (the branch only, R-M4)", allowed: ["c"], denied: ["a", "root", "b"]) { _ in
+                ["member", "leave", "440101200702020226", "--kind", "退团", "--reason", "本人申请", "--meeting-date", "2026-11-20"]
+            },
+            Case(name: "approve-leave (the superior committee only)", allowed: ["a"], denied: ["c", "root", "b"]) { _ in ["approve-leave", "1"] },
         ]
         for who in ["root", "a", "b", "c"] {
             try s.daemon.write("import-\(who).csv", Data([

@@ -199,13 +199,16 @@ import ZHTJTestSupport
         #expect(refused.stderr.contains("authenticated before a transfer"))
         let notBranch = try s.daemon.cli(["transfer", "201944010003", "--to", "0004"], credentials: "root.cred")
         #expect(notBranch.stderr.contains("is not a branch"))
-        // A member who joined before 2020 needs no e-archive and moves freely.
+        // A member who joined before 2020 needs no e-archive and is transferred whatever the files.
         try expectOK(s.daemon.cli(["transfer", "201944010003", "--to", "0003"], credentials: "root.cred"))
         try s.daemon.drop(PDFBuilder.textForm(number: "202144010001"), folder: branchA, name: "李明.pdf")
         try s.daemon.waitForEmptyInbox()
         let id = try jsonList(try expectOK(s.daemon.cli(["reviews", "--json"], credentials: "a.cred")).stdout, "items").first?["id"] as? Int ?? 0
         try expectOK(s.daemon.cli(["approve", String(id)], credentials: "a.cred"))
-        let moved = try jsonObject(try expectOK(s.daemon.cli(["transfer", "202144010001", "--to", "0005", "--json"], credentials: "root.cred")).stdout)
+        let filed = try jsonObject(try expectOK(s.daemon.cli(["transfer", "202144010001", "--to", "0005", "--json"], credentials: "root.cred")).stdout)
+        #expect(filed["state"] as? String == "pending")
+        try expectOK(s.daemon.cli(["accept-transfer", String(filed["id"] as? Int ?? 0)], credentials: "root.cred"))
+        let moved = try jsonObject(try expectOK(s.daemon.cli(["member", "show", "202144010001", "--json"], credentials: "root.cred")).stdout)
         #expect(moved["branchID"] as? Int == 5)
         // The archive stays with the member; the move is in the history.
         #expect((moved["archives"] as? [[String: Any]])?.count == 1)

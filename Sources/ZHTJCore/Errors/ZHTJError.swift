@@ -39,6 +39,9 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     case changeRequestNotFound(Int64)
     case changeRequestOpen(Int64)
     case changeNotNeeded(String)
+    case leaveRequestNotFound(Int64)
+    case transferRequestNotFound(Int64)
+    case memberLeft(String, Departure)
     case notAllowed(String)
     case nothingToLabel(String)
     case versionNotFound(String, Int?)
@@ -86,6 +89,9 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .changeRequestNotFound: "change_request_not_found"
         case .changeRequestOpen: "change_request_open"
         case .changeNotNeeded: "change_not_needed"
+        case .leaveRequestNotFound: "leave_request_not_found"
+        case .transferRequestNotFound: "transfer_request_not_found"
+        case .memberLeft: "member_left"
         case .notAllowed: "not_allowed"
         case .nothingToLabel: "nothing_to_label"
         case .versionNotFound: "version_not_found"
@@ -134,6 +140,9 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .changeRequestNotFound(let id): "没有编号为\(id)的待处理修改申请（或不由您审批）：请用 zhtj change-requests 查看"
         case .changeRequestOpen(let id): "该团员已有修改申请\(id)待审批或待使用"
         case .changeNotNeeded(let m): "团员\(m)没有待审核或已通过的档案：直接把新文件放入收件目录即可"
+        case .leaveRequestNotFound(let id): "没有编号为\(id)的待处理离团申请（或不由您审批）：请用 zhtj leave-requests 查看"
+        case .transferRequestNotFound(let id): "没有编号为\(id)的待处理转接（或不由您处理）：请用 zhtj transfers 查看"
+        case .memberLeft(let m, let how): "团员\(m)已离开（\(how.rawValue)），记录永久保留，不能再办理此事"
         case .notAllowed(let why): "无权操作：\(why)"
         case .nothingToLabel(let scope): "“\(scope)”中没有需要打印标签的团员：标签只为2020年及以后入团、已有发展团员编号的团员打印（--only-missing 时再除去已上传的）"
         case .versionNotFound(let m, let v): "团员\(m)没有\(v.map { "第\($0)版" } ?? "")电子档案"
@@ -182,6 +191,9 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .changeRequestNotFound(let id): "no open change request \(id) for you: see `zhtj change-requests`"
         case .changeRequestOpen(let id): "this member already has change request \(id) open or approved and unused"
         case .changeNotNeeded(let m): "member \(m) has no pending or approved e-archive: just drop the new file into the inbox"
+        case .leaveRequestNotFound(let id): "no open leave request \(id) for you: see `zhtj leave-requests`"
+        case .transferRequestNotFound(let id): "no open transfer \(id) for you: see `zhtj transfers`"
+        case .memberLeft(let m, let how): "member \(m) has left (\(how.english)); the record is kept for ever but nothing more can be done with it"
         case .notAllowed(let why): "not allowed: \(why)"
         case .nothingToLabel(let scope): "no member to print a label for in \(scope): labels are for members who joined in 2020 or later and have a development number (with --only-missing, less those whose file is uploaded)"
         case .versionNotFound(let m, let v): "member \(m) has no e-archive\(v.map { " version \($0)" } ?? "")"
@@ -196,7 +208,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A refusal on the grounds of who is asking (scope, role, identity): every one is audited.
     public var isDenial: Bool {
         switch self {
-        case .outsideSubtree, .memberNotFound, .reviewNotFound, .changeRequestNotFound, .uploadNotFound, .notAllowed, .notOperator,
+        case .outsideSubtree, .memberNotFound, .reviewNotFound, .changeRequestNotFound, .leaveRequestNotFound, .transferRequestNotFound, .uploadNotFound, .notAllowed, .notOperator,
             .credentialRequired, .credentialInvalid, .credentialWrongUser:
             true
         default: false

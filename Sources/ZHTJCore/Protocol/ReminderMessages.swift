@@ -34,16 +34,6 @@ public struct RemindersParams: Codable, Sendable {
     }
 }
 
-/// `transfer`: moves a member to another branch (R-E11, R-W1).
-public struct TransferParams: Codable, Sendable {
-    public var member: String
-    public var to: String
-    public init(member: String, to: String) {
-        self.member = member
-        self.to = to
-    }
-}
-
 public struct StatsParams: Codable, Sendable {
     public var org: String?
     public var year: Int?

@@ -23,6 +23,9 @@ public struct MemberInfo: Codable, Sendable, Equatable {
     public var status: MemberStatus?
     /// The member's trail (only in `member.show`).
     public var history: [HistoryEntry]?
+    /// When and how the member left the league or the tree (R-M4, R-W1); nil while a member here.
+    public var leftAt: Date?
+    public var departure: Departure?
 
     public init(
         id: Int64, name: String, idNumber: String, ethnicity: String, politicalStatus: String, joinDate: String,

@@ -2,7 +2,7 @@ import Foundation
 import ZHTJCore
 import ZHTJRegistry
 
-/// Members: import, look-up, search, corrections (R-M3), history and transfers.
+/// Members: import, look-up, search, corrections (R-M3) and history.
 enum MemberRoutes: RouteCollection {
     static func register(on routes: inout RouteTable) {
         routes.add(API.MemberImport.self, RequestHandler.memberImport)
@@ -10,7 +10,6 @@ enum MemberRoutes: RouteCollection {
         routes.add(API.MemberSearch.self, RequestHandler.memberSearch)
         routes.add(API.MemberSetNumber.self, RequestHandler.setNumber)
         routes.add(API.MemberHistory.self, RequestHandler.history)
-        routes.add(API.Transfer.self, RequestHandler.transfer)
     }
 }
 
@@ -108,21 +107,5 @@ extension RequestHandler {
 
     func history(_ params: MemberKeyParams, _ context: AdminContext) throws -> [HistoryEntry] {
         return try database.member(key: params.key, within: context.scope).history ?? []
-    }
-
-    /// `transfer MEMBER --to BRANCH`: by an admin of the member's org or an ancestor (R-E11, R-W1).
-    func transfer(_ params: TransferParams, _ context: AdminContext) throws -> MemberInfo {
-        let member = try database.member(key: params.member, within: context.scope)
-        let target = try database.resolveOrg(params.to, within: nil)
-        guard target.category == .branch else { throw ZHTJError.notBranch(target.fullName) }
-        guard target.id != member.branchID else { throw ZHTJError.badRequest("the member is already in \(target.fullName)") }
-        let status = member.status ?? .notAuthenticated
-        guard MembershipRules.mayTransfer(needsEArchive: member.needsEArchive, status: status) else {
-            throw ZHTJError.notAllowed(
-                "团员\(member.name)身份\(status.chinese)，认证前不能转接 / \(member.name) is \(status.rawValue): members who need an e-archive are authenticated before a transfer (R-E11)")
-        }
-        try database.transfer(memberID: member.id, to: target, caller: context.caller, now: context.now)
-        // The member may now be outside the admin's subtree: read the result without the scope.
-        return try database.member(key: String(member.id), within: .everything)
     }
 }

@@ -17,7 +17,7 @@ extension AppDatabase {
     /// Nothing here is deleted. Frozen SQL only (no application code), like every migration.
     static func registerMemberLifeMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v11-member-life") { db in
-            let open = { (m: String) in "(\(m).joinYear >= 2020 AND \(m).latestState IS NOT 'approved' AND \(m).leftAt IS NULL)" }
+            let openTerms = { (m: String) in "(\(m).joinYear >= 2020 AND \(m).latestState IS NOT 'approved' AND \(m).leftAt IS NULL)" }
             let bucket = { (state: String) in "CASE WHEN \(state) IN ('pending', 'rejected', 'approved') THEN \(state) ELSE 'none' END" }
             try db.execute(
                 sql: """
@@ -51,18 +51,18 @@ extension AppDatabase {
 
                     DROP TRIGGER member_due_change;
                     CREATE TRIGGER member_due_change AFTER UPDATE OF branchID, joinDate, joinYear, latestState, leftAt ON member
-                        WHEN OLD.branchID IS NOT NEW.branchID OR OLD.dueDate IS NOT NEW.dueDate OR \(open("OLD")) IS NOT \(open("NEW"))
+                        WHEN OLD.branchID IS NOT NEW.branchID OR OLD.dueDate IS NOT NEW.dueDate OR \(openTerms("OLD")) IS NOT \(openTerms("NEW"))
                     BEGIN
                         UPDATE orgDue SET count = count - 1
-                        WHERE \(open("OLD")) AND orgID IN (SELECT ancestorID FROM orgAncestor WHERE orgID = OLD.branchID)
+                        WHERE \(openTerms("OLD")) AND orgID IN (SELECT ancestorID FROM orgAncestor WHERE orgID = OLD.branchID)
                             AND dueDate = OLD.dueDate;
                         INSERT INTO orgDue (orgID, dueDate, count)
-                        SELECT ancestorID, NEW.dueDate, 1 FROM orgAncestor WHERE \(open("NEW")) AND orgID = NEW.branchID
+                        SELECT ancestorID, NEW.dueDate, 1 FROM orgAncestor WHERE \(openTerms("NEW")) AND orgID = NEW.branchID
                         ON CONFLICT (orgID, dueDate) DO UPDATE SET count = count + 1;
                     END;
 
                     DROP INDEX member_open_due;
-                    CREATE INDEX member_open_due ON member(dueDate, id) WHERE \(open("member"));
+                    CREATE INDEX member_open_due ON member(dueDate, id) WHERE \(openTerms("member"));
 
                     CREATE TABLE leaveRequest (
                         id INTEGER PRIMARY KEY,

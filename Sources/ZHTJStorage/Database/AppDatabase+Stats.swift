@@ -4,18 +4,12 @@ import ZHTJCore
 import ZHTJRegistry
 
 extension AppDatabase {
-    /// Moves a member to another branch (the handler has checked R-E11 and the admin's subtree); the archive stays
-    /// with the member and the move is recorded in the member's history.
+    /// Moves a member to another branch at once (storage tests; the daemon's transfers go through
+    /// `fileTransfer` and `decideTransfer`, R-W1).
     public func transfer(memberID: Int64, to target: OrgSummary, caller: Caller, now: Date) throws {
         try write { db in
-            let branch = try required(
-                Row.fetchOne(db, sql: "SELECT org.id, org.fullName FROM member JOIN org ON org.id = member.branchID WHERE member.id = ?", arguments: [memberID]),
-                "the branch of member \(memberID)")
-            let fromID: Int64 = branch["id"], fromName: String = branch["fullName"]
-            try db.execute(sql: "INSERT INTO transfer (memberID, fromBranchID, toBranchID, byAdmin, at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [memberID, fromID, target.id, caller.adminID, now])
-            try db.execute(sql: "UPDATE member SET branchID = ? WHERE id = ?", arguments: [target.id, memberID])
-            try Self.record(db, caller: caller, action: "member.transfer", target: "member:\(memberID)", detail: "\(fromName) → \(target.fullName)", at: now)
+            let fromID = try required(Int64.fetchOne(db, sql: "SELECT branchID FROM member WHERE id = ?", arguments: [memberID]), "member \(memberID)")
+            try Self.moveMember(db, memberID: memberID, from: fromID, to: target.id, caller: caller, now: now)
         }
     }
 

@@ -23,6 +23,9 @@ struct MemberRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
     var createdAt: Date
     var createdByUID: Int64
     var createdByAdmin: Int64?
+    /// Set when the member has left the league or the tree (v11); the record stays.
+    var leftAt: Date?
+    var leftKind: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -46,6 +49,8 @@ struct MemberRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         createdAt = now
         createdByUID = Int64(caller.uid)
         createdByAdmin = caller.adminID
+        leftAt = nil
+        leftKind = nil
     }
 
     /// Whether the stored member carries exactly the data of `other` (a re-imported row).
@@ -55,10 +60,13 @@ struct MemberRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
     }
 
     func info(branch: String) -> MemberInfo {
-        MemberInfo(
+        var info = MemberInfo(
             id: id!, name: name, idNumber: idNumber, ethnicity: ethnicity, politicalStatus: politicalStatus,
             joinDate: joinDate, branchID: branchID, branch: branch, isCadre: isCadre,
             developmentNumber: developmentNumber, mobile: mobile, education: education, occupation: occupation,
             needsEArchive: joinYear >= MembershipRules.eArchiveFromYear, createdAt: createdAt)
+        info.leftAt = leftAt
+        info.departure = leftKind.flatMap(Departure.init(rawValue:))
+        return info
     }
 }

@@ -6,8 +6,8 @@ import ZHTJCore
 extension ZHTJ {
     struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "团员：导入、查看、查找、更正编号 / Members: import, show, search, correct a development number.",
-            subcommands: [MemberImport.self, MemberShow.self, MemberSearch.self, MemberSetNumber.self])
+            abstract: "团员：导入、查看、查找、更正编号、离团 / Members: import, show, search, correct a development number, leave the league.",
+            subcommands: [MemberImport.self, MemberShow.self, MemberSearch.self, MemberSetNumber.self, MemberLeave.self])
     }
 
     struct MemberImport: ParsableCommand {
@@ -102,7 +102,7 @@ extension ZHTJ {
                         ("手机号码 mobile", m.mobile ?? "—"), ("需电子档案 needs e-archive", Format.yesNo(m.needsEArchive)),
                         ("认证状态 status", m.status.map { "\($0.chinese) \($0.rawValue)" } ?? "—"),
                         ("登记时间 registered", Format.time(m.createdAt)),
-                    ]
+                    ] + (m.departure.map { [("已离开 left", "\($0.description), \(m.leftAt.map(Format.time) ?? "")")] } ?? [])
                     let width = rows.map { TextTable.width($0.0) }.max() ?? 0
                     var text = rows.map { $0.0 + String(repeating: " ", count: width - TextTable.width($0.0) + 2) + $0.1 }.joined(separator: "\n")
                     let archives = m.archives ?? []

@@ -52,22 +52,6 @@ extension ZHTJ {
         }
     }
 
-    struct Transfer: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "组织关系转接 / Move a member to another branch (refused until authenticated, R-E11).")
-
-        @Argument var member: String
-        @Option(help: "The target branch (identifier or full name).") var to: String
-        @OptionGroup var global: GlobalOptions
-
-        func run() throws {
-            try guarded {
-                let (m, json) = try global.send(API.Transfer.self, TransferParams(member: member, to: to))
-                try global.emit(json) { "已转接 / transferred: \(m.name) → \(m.branch)" }
-            }
-        }
-    }
-
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "统计 / New members by join year per subordinate org; only authenticated members count where an e-archive is needed (R-E11).")

@@ -1,4 +1,4 @@
-/// Members: import, look-up, search, corrections, history and transfers.
+/// Members: import, look-up, search, corrections and history.
 extension API {
     public enum MemberImport: ZHTJCommand {
         public typealias Params = MemberImportParams
@@ -32,13 +32,6 @@ extension API {
         public typealias Params = MemberKeyParams
         public typealias Result = [HistoryEntry]
         public static let name = "member.history"
-        public static let access = Access.admin
-    }
-
-    public enum Transfer: ZHTJCommand {
-        public typealias Params = TransferParams
-        public typealias Result = MemberInfo
-        public static let name = "transfer"
         public static let access = Access.admin
     }
 }

@@ -1,0 +1,66 @@
+/// A member's life in the registry (issue 16): leaving the league (R-M4) and transfers that the receiving org
+/// accepts (R-W1, R-E11).
+extension API {
+    public enum MemberLeave: ZHTJCommand {
+        public typealias Params = LeaveParams
+        public typealias Result = LeaveRequestInfo
+        public static let name = "member.leave"
+        public static let access = Access.admin
+    }
+
+    public enum LeaveList: ZHTJCommand {
+        public typealias Params = RequestListParams
+        public typealias Result = [LeaveRequestInfo]
+        public static let name = "leave.list"
+        public static let access = Access.admin
+    }
+
+    public enum LeaveApprove: ZHTJCommand {
+        public typealias Params = DecisionParams
+        public typealias Result = LeaveRequestInfo
+        public static let name = "leave.approve"
+        public static let access = Access.admin
+    }
+
+    public enum LeaveReject: ZHTJCommand {
+        public typealias Params = DecisionParams
+        public typealias Result = LeaveRequestInfo
+        public static let name = "leave.reject"
+        public static let access = Access.admin
+    }
+
+    public enum Transfer: ZHTJCommand {
+        public typealias Params = TransferParams
+        public typealias Result = TransferRequestInfo
+        public static let name = "transfer"
+        public static let access = Access.admin
+    }
+
+    public enum TransferList: ZHTJCommand {
+        public typealias Params = RequestListParams
+        public typealias Result = [TransferRequestInfo]
+        public static let name = "transfer.list"
+        public static let access = Access.admin
+    }
+
+    public enum TransferAccept: ZHTJCommand {
+        public typealias Params = DecisionParams
+        public typealias Result = TransferRequestInfo
+        public static let name = "transfer.accept"
+        public static let access = Access.admin
+    }
+
+    public enum TransferRefuse: ZHTJCommand {
+        public typealias Params = DecisionParams
+        public typealias Result = TransferRequestInfo
+        public static let name = "transfer.refuse"
+        public static let access = Access.admin
+    }
+
+    public enum TransferCancel: ZHTJCommand {
+        public typealias Params = DecisionParams
+        public typealias Result = TransferRequestInfo
+        public static let name = "transfer.cancel"
+        public static let access = Access.admin
+    }
+}
