@@ -15,4 +15,6 @@ public protocol AuditLog: Sendable {
     func auditRowHash(id: Int64) throws -> String?
     /// Audits a download whose bytes were read (R-E13).
     func recordDownload(memberID: Int64, version: Int, caller: Caller, now: Date) throws
+    /// Audits a member card that was made (R-W3, R-E13).
+    func recordCard(memberID: Int64, pages: Int, caller: Caller, now: Date) throws
 }

@@ -21,4 +21,8 @@ public protocol MemberLifeStore: Sendable {
     func transferRequests(within subtree: Subtree, incoming: Bool?, all: Bool) throws -> [TransferRequestInfo]
     /// Ends an open transfer: `accepted` moves the member (recorded in `transfer`), `refused` and `cancelled` do not.
     func decideTransfer(id: Int64, to state: TransferRequestInfo.State, reason: String?, caller: Caller, now: Date) throws -> TransferRequestInfo
+
+    /// The card's lines of a member (R-W3): the moves (and a transfer out), the payments of `months`, and the
+    /// rewards and sanctions.
+    func cardLines(memberID: Int64, months: [String]) throws -> (transfers: [MemberCard.Transfer], fees: [MemberCard.Fee], distinctions: [MemberCard.Distinction])
 }

@@ -19,7 +19,7 @@ import ZHTJDaemon
         "change.list": .admin, "change.approve": .admin, "change.reject": .admin, "archive.get": .admin,
         "labels": .admin, "reminders": .admin, "stats": .admin,
         "member.leave": .admin, "leave.list": .admin, "leave.approve": .admin, "leave.reject": .admin, "transfer.list": .admin,
-        "transfer.accept": .admin, "transfer.refuse": .admin, "transfer.cancel": .admin,
+        "transfer.accept": .admin, "transfer.refuse": .admin, "transfer.cancel": .admin, "member.card": .admin,
     ]
 
     static func protocolDoc() throws -> String {

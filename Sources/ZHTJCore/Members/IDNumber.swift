@@ -50,6 +50,13 @@ public struct IDNumber: Hashable, Sendable, CustomStringConvertible {
         return String(chars[0..<6]) + String(repeating: "*", count: chars.count - 10) + String(chars[(chars.count - 4)...])
     }
 
+    /// All but the last four characters hidden (`**************1234`), as the member card shows it (R-W3).
+    public static func lastFour(_ value: String) -> String {
+        let chars = Array(value)
+        guard chars.count > 4 else { return String(repeating: "*", count: chars.count) }
+        return String(repeating: "*", count: chars.count - 4) + String(chars[(chars.count - 4)...])
+    }
+
     public var masked: String { IDNumber.masked(value) }
     public var description: String { masked }
 }

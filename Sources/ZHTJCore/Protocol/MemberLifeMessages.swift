@@ -41,3 +41,15 @@ public struct TransferParams: Codable, Sendable {
         self.note = note
     }
 }
+
+/// `member.card`: the card's data and the A4 PDF drawn from it (R-W3).
+public struct MemberCardResult: Codable, Sendable {
+    public var card: MemberCard
+    public var pages: Int
+    public var pdfBase64: String
+    public init(card: MemberCard, pages: Int, pdfBase64: String) {
+        self.card = card
+        self.pages = pages
+        self.pdfBase64 = pdfBase64
+    }
+}

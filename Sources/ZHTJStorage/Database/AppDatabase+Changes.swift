@@ -96,4 +96,11 @@ extension AppDatabase {
             try Self.record(db, caller: caller, action: "archive.download", target: "member:\(memberID)", detail: "v\(version)", at: now)
         }
     }
+
+    /// Audits a member card that was made (R-W3, R-E13).
+    public func recordCard(memberID: Int64, pages: Int, caller: Caller, now: Date) throws {
+        try write { db in
+            try Self.record(db, caller: caller, action: "member.card", target: "member:\(memberID)", detail: "\(pages) pages", at: now)
+        }
+    }
 }

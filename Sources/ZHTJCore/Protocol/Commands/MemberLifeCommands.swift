@@ -1,5 +1,5 @@
-/// A member's life in the registry (issue 16): leaving the league (R-M4) and transfers that the receiving org
-/// accepts (R-W1, R-E11).
+/// A member's life in the registry (issue 16): leaving the league (R-M4), transfers that the receiving org
+/// accepts (R-W1, R-E11), and the electronic member card (R-W3).
 extension API {
     public enum MemberLeave: ZHTJCommand {
         public typealias Params = LeaveParams
@@ -61,6 +61,13 @@ extension API {
         public typealias Params = DecisionParams
         public typealias Result = TransferRequestInfo
         public static let name = "transfer.cancel"
+        public static let access = Access.admin
+    }
+
+    public enum MemberCard: ZHTJCommand {
+        public typealias Params = MemberKeyParams
+        public typealias Result = MemberCardResult
+        public static let name = "member.card"
         public static let access = Access.admin
     }
 }
