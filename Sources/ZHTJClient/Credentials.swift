@@ -13,8 +13,11 @@ public struct Credentials: Codable, Sendable {
     public var orgID: Int64
     public var orgName: String
     public var uid: UInt32
+    /// Set for a member's own credential (`zhtj member self-register`, R-E13): the member; `adminID` is then 0 and
+    /// `adminName`, `orgID`, `orgName` are the member's name and branch.
+    public var memberID: Int64?
 
-    public init(credential: String, socket: String, adminID: Int64, adminName: String, orgID: Int64, orgName: String, uid: UInt32) {
+    public init(credential: String, socket: String, adminID: Int64, adminName: String, orgID: Int64, orgName: String, uid: UInt32, memberID: Int64? = nil) {
         self.credential = credential
         self.socket = socket
         self.adminID = adminID
@@ -22,6 +25,7 @@ public struct Credentials: Codable, Sendable {
         self.orgID = orgID
         self.orgName = orgName
         self.uid = uid
+        self.memberID = memberID
     }
 
     /// `--credentials FILE`, else `ZHTJ_CREDENTIALS`, else `~/.config/zhtj/credentials`.

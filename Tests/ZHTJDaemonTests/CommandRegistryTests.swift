@@ -12,14 +12,15 @@ import ZHTJDaemon
         "whoami": .anyone, "init": .anyone, "reminders.banner": .anyone, "admin.recount": .anyone, "admin.backup": .anyone, "admin.status": .anyone, "register": .anyone, "org.code": .anyone, "audit.verify": .anyone, "audit.anchor": .anyone,
         "org.tree": .adminOrOperator,
         "org.codes": .admin, "org.create": .admin, "org.update": .admin, "org.secretary": .admin, "org.import": .admin,
-        "org.progress": .admin, "member.import": .admin, "member.show": .admin, "member.search": .admin,
+        "org.progress": .admin, "member.import": .admin, "member.show": .adminOrMember, "member.search": .admin,
         "member.setNumber": .admin, "member.history": .admin, "transfer": .admin, "uploads.unmatched": .admin,
         "uploads.refused": .admin, "upload.attach": .admin, "upload.retry": .admin, "reviews": .admin,
         "reviews.overview": .admin, "review.approve": .admin, "review.reject": .admin, "change.request": .admin,
-        "change.list": .admin, "change.approve": .admin, "change.reject": .admin, "archive.get": .admin,
+        "change.list": .admin, "change.approve": .admin, "change.reject": .admin, "archive.get": .adminOrMember,
         "labels": .admin, "reminders": .admin, "stats": .admin,
         "member.leave": .admin, "leave.list": .admin, "leave.approve": .admin, "leave.reject": .admin, "transfer.list": .admin,
-        "transfer.accept": .admin, "transfer.refuse": .admin, "transfer.cancel": .admin, "member.card": .admin,
+        "transfer.accept": .admin, "transfer.refuse": .admin, "transfer.cancel": .admin, "member.card": .adminOrMember,
+        "member.selfRegister": .anyone, "member.selfRequests": .admin, "member.approveSelf": .admin,
     ]
 
     static func protocolDoc() throws -> String {

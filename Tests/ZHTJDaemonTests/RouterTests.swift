@@ -27,7 +27,7 @@ import ZHTJDaemon
         for name in RouteTable.daemon.names {
             let reply = d.send(#"{"id":1,"command":"\#(name)","params":{"id":"not a number","org":5}}"#, uid: stranger)
             switch RouteTable.daemon.access(of: name) {
-            case .admin, .adminOrOperator: #expect(try errorCode(reply) == "credential_required", "\(name): \(reply)")
+            case .admin, .adminOrOperator, .adminOrMember: #expect(try errorCode(reply) == "credential_required", "\(name): \(reply)")
             default: #expect(try errorCode(reply) != "credential_required", "\(name): \(reply)")
             }
         }

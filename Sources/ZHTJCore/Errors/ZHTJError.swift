@@ -42,6 +42,8 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     case leaveRequestNotFound(Int64)
     case transferRequestNotFound(Int64)
     case memberLeft(String, Departure)
+    case memberAccountPending(String)
+    case memberCredentialLimited(String)
     case notAllowed(String)
     case nothingToLabel(String)
     case versionNotFound(String, Int?)
@@ -92,6 +94,8 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .leaveRequestNotFound: "leave_request_not_found"
         case .transferRequestNotFound: "transfer_request_not_found"
         case .memberLeft: "member_left"
+        case .memberAccountPending: "member_account_pending"
+        case .memberCredentialLimited: "member_credential_limited"
         case .notAllowed: "not_allowed"
         case .nothingToLabel: "nothing_to_label"
         case .versionNotFound: "version_not_found"
@@ -143,6 +147,8 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .leaveRequestNotFound(let id): "没有编号为\(id)的待处理离团申请（或不由您审批）：请用 zhtj leave-requests 查看"
         case .transferRequestNotFound(let id): "没有编号为\(id)的待处理转接（或不由您处理）：请用 zhtj transfers 查看"
         case .memberLeft(let m, let how): "团员\(m)已离开（\(how.rawValue)），记录永久保留，不能再办理此事"
+        case .memberAccountPending(let m): "团员\(m)的个人凭据尚待所在团支部管理员批准（zhtj member approve-self）"
+        case .memberCredentialLimited(let command): "团员个人凭据只能查看本人的信息、档案和团员证（member show、get、card），不能执行\(command)"
         case .notAllowed(let why): "无权操作：\(why)"
         case .nothingToLabel(let scope): "“\(scope)”中没有需要打印标签的团员：标签只为2020年及以后入团、已有发展团员编号的团员打印（--only-missing 时再除去已上传的）"
         case .versionNotFound(let m, let v): "团员\(m)没有\(v.map { "第\($0)版" } ?? "")电子档案"
@@ -194,6 +200,8 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .leaveRequestNotFound(let id): "no open leave request \(id) for you: see `zhtj leave-requests`"
         case .transferRequestNotFound(let id): "no open transfer \(id) for you: see `zhtj transfers`"
         case .memberLeft(let m, let how): "member \(m) has left (\(how.english)); the record is kept for ever but nothing more can be done with it"
+        case .memberAccountPending(let m): "the own credential of member \(m) waits for the approval of the member's branch (`zhtj member approve-self`)"
+        case .memberCredentialLimited(let command): "a member's own credential only shows that member's record, e-archive and card (member show, get, card), not \(command) (R-E13)"
         case .notAllowed(let why): "not allowed: \(why)"
         case .nothingToLabel(let scope): "no member to print a label for in \(scope): labels are for members who joined in 2020 or later and have a development number (with --only-missing, less those whose file is uploaded)"
         case .versionNotFound(let m, let v): "member \(m) has no e-archive\(v.map { " version \($0)" } ?? "")"
@@ -208,7 +216,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A refusal on the grounds of who is asking (scope, role, identity): every one is audited.
     public var isDenial: Bool {
         switch self {
-        case .outsideSubtree, .memberNotFound, .reviewNotFound, .changeRequestNotFound, .leaveRequestNotFound, .transferRequestNotFound, .uploadNotFound, .notAllowed, .notOperator,
+        case .outsideSubtree, .memberNotFound, .memberAccountPending, .memberCredentialLimited, .reviewNotFound, .changeRequestNotFound, .leaveRequestNotFound, .transferRequestNotFound, .uploadNotFound, .notAllowed, .notOperator,
             .credentialRequired, .credentialInvalid, .credentialWrongUser:
             true
         default: false

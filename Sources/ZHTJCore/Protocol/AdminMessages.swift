@@ -35,10 +35,13 @@ public struct WhoAmIResult: Codable, Sendable {
     public var isOperator: Bool
     public var admin: AdminInfo?
     public var initialised: Bool
-    public init(uid: UInt32, isOperator: Bool, admin: AdminInfo?, initialised: Bool) {
+    /// The member whose own credential was sent (R-E13).
+    public var member: MemberAccountInfo?
+    public init(uid: UInt32, isOperator: Bool, admin: AdminInfo?, initialised: Bool, member: MemberAccountInfo? = nil) {
         self.uid = uid
         self.isOperator = isOperator
         self.admin = admin
         self.initialised = initialised
+        self.member = member
     }
 }

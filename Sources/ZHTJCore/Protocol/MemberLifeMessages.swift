@@ -53,3 +53,23 @@ public struct MemberCardResult: Codable, Sendable {
         self.pdfBase64 = pdfBase64
     }
 }
+
+/// `member.selfRegister`: a member asks for a credential of their own (R-E13), by ID number and name.
+public struct SelfRegisterParams: Codable, Sendable {
+    public var idNumber: String
+    public var name: String
+    public init(idNumber: String, name: String) {
+        self.idNumber = idNumber
+        self.name = name
+    }
+}
+
+public struct SelfRegisterResult: Codable, Sendable {
+    /// The secret, shown once; it works for the system user who asked, once the branch approves it.
+    public var credential: String
+    public var account: MemberAccountInfo
+    public init(credential: String, account: MemberAccountInfo) {
+        self.credential = credential
+        self.account = account
+    }
+}

@@ -14,9 +14,9 @@ enum ArchiveRoutes: RouteCollection {
 
 extension RequestHandler {
     /// `archive.get`: the PDF through the socket; `archive/` stays private to the daemon's user (R-E13).
-    func get(_ params: GetParams, _ context: AdminContext) throws -> GetResult {
+    func get(_ params: GetParams, _ context: ViewerContext) throws -> GetResult {
         let caller = context.caller
-        let member = try database.member(key: params.member, within: context.scope)
+        let member = try viewedMember(params.member, context)
         let versions = member.archives ?? []
         // The version asked for, or the latest.
         guard let file = params.version == nil ? versions.last : versions.first(where: { $0.version == params.version }) else {

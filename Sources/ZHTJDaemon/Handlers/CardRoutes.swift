@@ -11,9 +11,9 @@ enum CardRoutes: RouteCollection {
 }
 
 extension RequestHandler {
-    /// `member.card KEY`: by the member's branch or any org above it.
-    func memberCard(_ params: MemberKeyParams, _ context: AdminContext) throws -> MemberCardResult {
-        let member = try database.member(key: params.key, within: context.scope)
+    /// `member.card KEY`: by the member's branch or any org above it, or by the member (R-E13).
+    func memberCard(_ params: MemberKeyParams, _ context: ViewerContext) throws -> MemberCardResult {
+        let member = try viewedMember(params.key, context)
         let lines = try database.cardLines(memberID: member.id, months: MemberCard.feeMonths(before: CivilDate(context.now)))
         let card = MemberCard(member: member, transfers: lines.transfers, fees: lines.fees, distinctions: lines.distinctions, madeAt: context.now)
         let made = try MemberCardPDF.render(card)

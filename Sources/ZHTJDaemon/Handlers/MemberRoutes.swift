@@ -77,8 +77,16 @@ extension RequestHandler {
     }
 
     /// `member.show KEY`: one member, ID number whole.
-    func memberShow(_ params: MemberKeyParams, _ context: AdminContext) throws -> MemberInfo {
-        return try database.member(key: params.key, within: context.scope)
+    func memberShow(_ params: MemberKeyParams, _ context: ViewerContext) throws -> MemberInfo {
+        try viewedMember(params.key, context)
+    }
+
+    /// The member `key` names inside the caller's subtree; with a member's own credential only that member (any other
+    /// is not found, R-E13).
+    func viewedMember(_ key: String, _ context: ViewerContext) throws -> MemberInfo {
+        let member = try database.member(key: key, within: context.scope)
+        if let only = context.onlyMember, member.id != only { throw ZHTJError.memberNotFound(key) }
+        return member
     }
 
     /// `member.search TEXT`: by name, ID number or development number; ID numbers masked.

@@ -15,7 +15,7 @@ enum RegistrationRoutes: RouteCollection {
 
 extension RequestHandler {
     func whoami(_: NoParams, _ context: RequestContext) throws -> WhoAmIResult {
-        WhoAmIResult(uid: context.caller.uid, isOperator: context.isOperator, admin: context.admin, initialised: try database.rootOrg() != nil)
+        WhoAmIResult(uid: context.caller.uid, isOperator: context.isOperator, admin: context.admin, initialised: try database.rootOrg() != nil, member: context.member)
     }
 
     /// `init`: the operator creates the root org, once, and gets a code for its admin.

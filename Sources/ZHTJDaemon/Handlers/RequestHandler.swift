@@ -59,7 +59,7 @@ public final class RequestHandler: Sendable {
             requestID = envelope.id
             commandName = String(envelope.command.prefix(40))
             guard let route = routes.route(envelope.command) else { throw ZHTJError.unknownCommand(envelope.command) }
-            let context = try authenticate(envelope.credential, uid: uid, access: route.access)
+            let context = try authenticate(envelope.credential, uid: uid, access: route.access, command: envelope.command)
             auditCaller = context.caller
             var log = logger
             log[metadataKey: "zhtj.uid"] = "\(uid)"
@@ -94,21 +94,40 @@ public final class RequestHandler: Sendable {
     }
 
     /// Checks the credential, if any, against the peer's uid; without one, the command's access decides.
-    private func authenticate(_ credential: String?, uid: UInt32, access: Access) throws -> RequestContext {
+    private func authenticate(_ credential: String?, uid: UInt32, access: Access, command: String) throws -> RequestContext {
         let now = clock.now()
         let isOperator = uid == 0 || uid == operatorUID
         guard let credential, !credential.isEmpty else {
             switch access {
             case .anyone: break
             case .adminOrOperator: guard isOperator else { throw ZHTJError.credentialRequired }
-            case .admin: throw ZHTJError.credentialRequired
+            case .admin, .adminOrMember: throw ZHTJError.credentialRequired
             }
             return RequestContext(caller: Caller(uid: uid), admin: nil, scope: nil, isOperator: isOperator, now: now)
         }
-        guard let found = try database.admin(credentialHash: Self.hash(credential)) else { throw ZHTJError.credentialInvalid }
+        guard let found = try database.admin(credentialHash: Self.hash(credential)) else {
+            return try authenticateMember(credential, uid: uid, access: access, command: command, isOperator: isOperator, now: now)
+        }
         guard found.uid == uid else { throw ZHTJError.credentialWrongUser }
         let caller = Caller(uid: uid, adminID: found.info.id, orgID: found.info.org.id)
         return RequestContext(caller: caller, admin: found.info, scope: Subtree(path: found.orgPath), isOperator: isOperator, now: now)
+    }
+
+    /// A member's own credential (R-E13): bound to its uid, usable once approved, and only for the commands open to
+    /// members (`.adminOrMember`) and to anyone.
+    private func authenticateMember(_ credential: String, uid: UInt32, access: Access, command: String, isOperator: Bool, now: Date) throws -> RequestContext {
+        guard let found = try database.memberAccount(credentialHash: Self.hash(credential)), found.account.state != "revoked" else {
+            throw ZHTJError.credentialInvalid
+        }
+        guard found.account.uid == uid else { throw ZHTJError.credentialWrongUser }
+        let context = RequestContext(caller: Caller(uid: uid), admin: nil, scope: Subtree(path: found.branchPath), isOperator: isOperator, now: now, member: found.account)
+        switch access {
+        case .anyone: return context
+        case .admin, .adminOrOperator: throw ZHTJError.memberCredentialLimited(String(command.prefix(40)))
+        case .adminOrMember:
+            guard found.account.state == "approved" else { throw ZHTJError.memberAccountPending(found.account.member) }
+            return context
+        }
     }
 
     /// The request's `params` as compact JSON, at most 300 characters (for the audit of a denial).

@@ -11,13 +11,16 @@ public struct RequestContext: Sendable, HandlerContext {
     public var scope: Subtree?
     public var isOperator: Bool
     public var now: Date
+    /// The member whose own approved credential was sent (R-E13); `scope` is then the member's branch.
+    public var member: MemberAccountInfo?
 
-    public init(caller: Caller, admin: AdminInfo?, scope: Subtree?, isOperator: Bool, now: Date) {
+    public init(caller: Caller, admin: AdminInfo?, scope: Subtree?, isOperator: Bool, now: Date, member: MemberAccountInfo? = nil) {
         self.caller = caller
         self.admin = admin
         self.scope = scope
         self.isOperator = isOperator
         self.now = now
+        self.member = member
     }
 
     public init?(_ request: RequestContext) { self = request }
@@ -43,6 +46,26 @@ public struct AdminContext: Sendable, HandlerContext {
     }
 
     public static let requiresAdmin = true
+}
+
+/// The context of a command whose access is `.adminOrMember`: an admin (its subtree), or a member with their own
+/// credential (R-E13), who reaches only their own record.
+public struct ViewerContext: Sendable, HandlerContext {
+    public var caller: Caller
+    public var scope: Subtree
+    /// Set for a member's own credential: the one member it may see.
+    public var onlyMember: Int64?
+    public var now: Date
+
+    public init?(_ request: RequestContext) {
+        guard let scope = request.scope, request.admin != nil || request.member != nil else { return nil }
+        self.caller = request.caller
+        self.scope = scope
+        self.onlyMember = request.admin == nil ? request.member?.memberID : nil
+        self.now = request.now
+    }
+
+    public static let requiresAdmin = false
 }
 
 /// What a handler is given: `RequestContext` for every caller, `AdminContext` for admins only.

@@ -14,6 +14,8 @@ extension AppDatabase {
     /// - `distinction`: a reward or a sanction, by the granting org, with the working days between the document and
     ///   its entry.
     /// - `feePayment`: one payment per member and month.
+    /// - `memberAccount`: a member's own credential (R-E13), bound to a system user, usable once the branch approved
+    ///   it (`pending`, `approved`, `revoked`).
     /// Nothing here is deleted. Frozen SQL only (no application code), like every migration.
     static func registerMemberLifeMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v11-member-life") { db in
@@ -141,6 +143,18 @@ extension AppDatabase {
                     BEGIN SELECT RAISE(ABORT, 'fee payments are kept for ever (R-W4)'); END;
                     CREATE TRIGGER fee_no_update BEFORE UPDATE ON feePayment
                     BEGIN SELECT RAISE(ABORT, 'a recorded fee payment is not changed (R-W4)'); END;
+
+                    CREATE TABLE memberAccount (
+                        id INTEGER PRIMARY KEY,
+                        memberID INTEGER NOT NULL REFERENCES member(id),
+                        uid INTEGER NOT NULL,
+                        credentialHash TEXT NOT NULL UNIQUE,
+                        state TEXT NOT NULL,
+                        requestedAt DATETIME NOT NULL,
+                        decidedAt DATETIME,
+                        decidedByAdmin INTEGER
+                    );
+                    CREATE INDEX member_account_member ON memberAccount(memberID, state);
                     """)
         }
     }

@@ -7,7 +7,8 @@ extension ZHTJ {
     struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "团员：导入、查看、查找、更正编号、离团 / Members: import, show, search, correct a development number, leave the league.",
-            subcommands: [MemberImport.self, MemberShow.self, MemberSearch.self, MemberSetNumber.self, MemberLeave.self])
+            subcommands: [MemberImport.self, MemberShow.self, MemberSearch.self, MemberSetNumber.self, MemberLeave.self, MemberSelfRegister.self,
+                MemberSelfRequests.self, MemberApproveSelf.self])
     }
 
     struct MemberImport: ParsableCommand {

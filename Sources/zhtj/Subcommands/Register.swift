@@ -74,6 +74,9 @@ extension ZHTJ {
                     var lines = ["系统用户 uid: \(result.uid)\(result.isOperator ? "（运维人员 operator）" : "")"]
                     if let admin = result.admin {
                         lines.append("管理员 admin: \(admin.name) (#\(admin.id)), \(Format.org(admin.org))")
+                    } else if let member = result.member {
+                        let state = member.state == "approved" ? "已批准 approved" : "待团支部批准 waiting for the branch's approval"
+                        lines.append("团员本人 member: \(member.member) (#\(member.memberID)), \(member.branch); \(state)")
                     } else {
                         lines.append("未注册 / not registered as an admin (no credentials at \(global.credentialsPath))")
                     }

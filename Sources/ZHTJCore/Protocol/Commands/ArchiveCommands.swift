@@ -4,7 +4,7 @@ extension API {
         public typealias Params = GetParams
         public typealias Result = GetResult
         public static let name = "archive.get"
-        public static let access = Access.admin
+        public static let access = Access.adminOrMember
     }
 
     public enum AuditVerify: ZHTJCommand {

@@ -11,7 +11,7 @@ extension API {
         public typealias Params = MemberKeyParams
         public typealias Result = MemberInfo
         public static let name = "member.show"
-        public static let access = Access.admin
+        public static let access = Access.adminOrMember
     }
 
     public enum MemberSearch: ZHTJCommand {

@@ -1,5 +1,5 @@
 /// A member's life in the registry (issue 16): leaving the league (R-M4), transfers that the receiving org
-/// accepts (R-W1, R-E11), and the electronic member card (R-W3).
+/// accepts (R-W1, R-E11), the electronic member card (R-W3), and members' own credentials (R-E13).
 extension API {
     public enum MemberLeave: ZHTJCommand {
         public typealias Params = LeaveParams
@@ -68,6 +68,27 @@ extension API {
         public typealias Params = MemberKeyParams
         public typealias Result = MemberCardResult
         public static let name = "member.card"
+        public static let access = Access.adminOrMember
+    }
+
+    public enum MemberSelfRegister: ZHTJCommand {
+        public typealias Params = SelfRegisterParams
+        public typealias Result = SelfRegisterResult
+        public static let name = "member.selfRegister"
+        public static let access = Access.anyone
+    }
+
+    public enum MemberSelfRequests: ZHTJCommand {
+        public typealias Params = NoParams
+        public typealias Result = [MemberAccountInfo]
+        public static let name = "member.selfRequests"
+        public static let access = Access.admin
+    }
+
+    public enum MemberApproveSelf: ZHTJCommand {
+        public typealias Params = MemberKeyParams
+        public typealias Result = MemberAccountInfo
+        public static let name = "member.approveSelf"
         public static let access = Access.admin
     }
 }

@@ -20,6 +20,8 @@ public enum Access: String, Sendable, CaseIterable {
     case adminOrOperator
     /// A credential; without one the answer is `credential_required`.
     case admin
+    /// An admin's credential, or an approved member's own (R-E13), which reaches only that member's record.
+    case adminOrMember
 }
 
 /// The namespace of the command types (`API.ReviewApprove`), grouped by feature in the files beside this one.
