@@ -44,6 +44,10 @@ import ZHTJTestSupport
         let actions = ((shown["history"] as? [[String: Any]]) ?? []).compactMap { $0["action"] as? String }
         #expect(actions.contains("member.self-register") && actions.contains("member.approve-self"), "\(actions)")
 
+        // An existing credentials file (an admin's here) is never replaced.
+        let overwrite = try s.daemon.cli(["member", "self-register", "--id-number", "440101200701010114", "--name", "李明"], credentials: "c.cred")
+        #expect(overwrite.status != 0 && overwrite.stderr.contains("never replaced"), "\(overwrite.combined)")
+        try expectOK(s.daemon.cli(["member", "self-requests"], credentials: "c.cred"))
         // A newer credential, once approved, replaces the old one.
         try expectOK(s.daemon.cli(["member", "self-register", "--id-number", "440101200701010114", "--name", "李明"], credentials: "li2.cred"))
         try expectOK(s.daemon.cli(["member", "approve-self", "李明"], credentials: "c.cred"))

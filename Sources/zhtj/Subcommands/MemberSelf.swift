@@ -23,6 +23,12 @@ extension ZHTJ {
 
         func run() throws {
             try guarded {
+                // Never replace a credential someone holds (an admin's above all): a member's goes into a file of its own.
+                if FileManager.default.fileExists(atPath: global.credentialsPath) {
+                    throw ClientError.cannotWrite(
+                        path: global.credentialsPath,
+                        detail: "凭据文件已存在，不会覆盖：请用 --credentials 新文件 / a credentials file is there already and is never replaced: give --credentials NEW_FILE")
+                }
                 let path = global.socketPath(nil)
                 let (result, _) = try global.send(API.MemberSelfRegister.self, SelfRegisterParams(idNumber: idNumber, name: name), anonymous: true)
                 let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
