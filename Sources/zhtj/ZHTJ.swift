@@ -14,5 +14,6 @@ struct ZHTJ: ParsableCommand {
             Init.self, Register.self, WhoAmI.self, Org.self, Member.self, Show.self, Get.self, History.self, Reviews.self,
             Approve.self, Reject.self, ChangeRequest.self, ChangeRequests.self, ApproveChange.self, RejectChange.self,
             Unmatched.self, Attach.self, Refused.self, Retry.self, Labels.self, Audit.self, Reminders.self, Transfer.self, Stats.self, Admin.self,
+            Award.self, Sanction.self, Awards.self, Fee.self,
         ])
 }

@@ -44,7 +44,7 @@ public struct RouteTable: Sendable {
         var table = RouteTable()
         let features: [any RouteCollection.Type] = [
             RegistrationRoutes.self, OrgRoutes.self, MemberRoutes.self, UploadRoutes.self, ReviewRoutes.self, ChangeRoutes.self,
-            ArchiveRoutes.self, ReminderRoutes.self, LabelRoutes.self, MaintenanceRoutes.self,
+            ArchiveRoutes.self, ReminderRoutes.self, LabelRoutes.self, MaintenanceRoutes.self, DistinctionRoutes.self, FeeRoutes.self,
         ]
         for feature in features { feature.register(on: &table) }
         return table
