@@ -18,6 +18,8 @@ import ZHTJDaemon
         "reviews.overview": .admin, "review.approve": .admin, "review.reject": .admin, "change.request": .admin,
         "change.list": .admin, "change.approve": .admin, "change.reject": .admin, "archive.get": .admin,
         "labels": .admin, "reminders": .admin, "stats": .admin,
+        "distinction.add": .admin, "distinction.list": .admin, "fee.record": .admin, "fee.import": .admin, "fee.status": .admin,
+        "fee.list": .admin,
     ]
 
     static func protocolDoc() throws -> String {

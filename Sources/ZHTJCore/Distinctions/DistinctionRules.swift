@@ -59,7 +59,7 @@ public enum DistinctionRules {
             return .failure(Problem(field: "文件日期 date", value: date, reason: "应为年-月-日 / expected YYYY-MM-DD, e.g. 2024-03-15"))
         }
         guard day <= today else {
-            return .failure(Problem(field: "文件日期 date", value: date, reason: "晚于今天（\(today)）/ after today (\(today))"))
+            return .failure(Problem(field: "文件日期 date", value: date, reason: "晚于今天（\(today)） / after today (\(today))"))
         }
         return .success(Checked(kind: kind, title: cleanTitle, level: cleanLevel, date: day, document: cleanDocument))
     }

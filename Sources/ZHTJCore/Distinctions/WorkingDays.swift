@@ -57,6 +57,6 @@ public struct WorkingDays: Sendable, Equatable {
     /// What a late entry is told (R-W2); nil when on time.
     public static func lateWarning(workingDays: Int) -> String? {
         guard isLate(workingDays: workingDays) else { return nil }
-        return "录入时距文件日期已过\(workingDays)个工作日，超过20个工作日的时限（R-W2）/ entered \(workingDays) working days after the document's date: more than the 20 allowed (R-W2)"
+        return "录入时距文件日期已过\(workingDays)个工作日，超过20个工作日的时限（R-W2） / entered \(workingDays) working days after the document's date: more than the 20 allowed (R-W2)"
     }
 }

@@ -19,7 +19,7 @@ public enum FeeAmount {
         else { return .failure(bad) }
         let decimals = parts.count == 2 ? String(parts[1]) : ""
         guard decimals.count <= 2, parts.count == 1 || !decimals.isEmpty else {
-            return .failure(FeeProblem(field: "金额 amount", value: raw, reason: "最多两位小数（分）/ at most 2 decimals (fen)"))
+            return .failure(FeeProblem(field: "金额 amount", value: raw, reason: "最多两位小数（分） / at most 2 decimals (fen)"))
         }
         let whole = String(parts[0].drop { $0 == "0" })
         guard whole.count <= 7, let yuan = Int(whole.isEmpty ? "0" : whole) else { return .failure(tooLarge(raw)) }

@@ -16,7 +16,7 @@ extension ZHTJ {
 
         @Argument(help: "The member: ID number, development number, #id or exact name.") var member: String
         @Option(help: "The month paid for, YYYY-MM (not after this month).") var month: String
-        @Option(help: "The amount in yuan, e.g. 0.20 (at most 2 decimals).") var amount: String
+        @Option(parsing: .unconditional, help: "The amount in yuan, e.g. 0.20 (at most 2 decimals).") var amount: String
         @Option(help: "The payment channel's reference (流水号).") var reference: String?
         @OptionGroup var global: GlobalOptions
 
