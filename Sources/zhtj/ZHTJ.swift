@@ -14,6 +14,7 @@ struct ZHTJ: ParsableCommand {
             Init.self, Register.self, WhoAmI.self, Org.self, Member.self, Show.self, Get.self, History.self, Reviews.self,
             Approve.self, Reject.self, ChangeRequest.self, ChangeRequests.self, ApproveChange.self, RejectChange.self,
             Unmatched.self, Attach.self, Refused.self, Retry.self, Labels.self, Audit.self, Reminders.self, Transfer.self, Transfers.self,
-            AcceptTransfer.self, RefuseTransfer.self, CancelTransfer.self, LeaveRequests.self, ApproveLeave.self, RejectLeave.self, Card.self, Stats.self, Admin.self,
+            AcceptTransfer.self, RefuseTransfer.self, CancelTransfer.self, LeaveRequests.self, ApproveLeave.self, RejectLeave.self, Card.self,
+            Award.self, Sanction.self, Awards.self, Fee.self, Stats.self, Admin.self,
         ])
 }

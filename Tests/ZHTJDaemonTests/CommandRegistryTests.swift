@@ -21,6 +21,8 @@ import ZHTJDaemon
         "member.leave": .admin, "leave.list": .admin, "leave.approve": .admin, "leave.reject": .admin, "transfer.list": .admin,
         "transfer.accept": .admin, "transfer.refuse": .admin, "transfer.cancel": .admin, "member.card": .adminOrMember,
         "member.selfRegister": .anyone, "member.selfRequests": .admin, "member.approveSelf": .admin,
+        "distinction.add": .admin, "distinction.list": .admin, "fee.record": .admin, "fee.import": .admin, "fee.status": .admin,
+        "fee.list": .admin,
     ]
 
     static func protocolDoc() throws -> String {

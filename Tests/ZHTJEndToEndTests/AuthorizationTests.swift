@@ -37,6 +37,8 @@ import ZHTJTestSupport
         let refused = try s.uploads("refused").first?["id"] as? Int ?? 0
         var counter = 0
         func unique() -> String { counter += 1; return String(counter) }
+        var months = 0
+        func nextMonth() -> String { months += 1; return String(format: "2023-%02d", months) }
         let cases: [Case] = [
             Case(name: "org create under 0002", allowed: ["a", "root"], denied: ["c", "b"]) { _ in ["org", "create", "--name", "新\(unique())团支部", "--category", "branch", "--parent", "0002"] },
             Case(name: "org code 0003", allowed: ["a"], denied: ["root", "c", "b"]) { _ in ["org", "code", "0003"] },
@@ -71,12 +73,30 @@ import ZHTJTestSupport
                 ["member", "leave", "440101200702020226", "--kind", "退团", "--reason", "本人申请", "--meeting-date", "2026-11-20"]
             },
             Case(name: "approve-leave (the superior committee only)", allowed: ["a"], denied: ["c", "root", "b"]) { _ in ["approve-leave", "1"] },
+            // R-W2: the granting org is any org whose subtree holds the member.
+            Case(name: "award", allowed: ["c", "a", "root"], denied: ["b"]) { _ in
+                ["award", "202144010001", "--title", "优秀共青团员", "--level", "校级", "--date", "2024-01-02", "--document", "文\(unique())号"]
+            },
+            Case(name: "sanction", allowed: ["c", "a", "root"], denied: ["b"]) { _ in
+                ["sanction", "202144010001", "--title", "缺席", "--level", "警告", "--date", "2024-01-02", "--document", "文\(unique())号"]
+            },
+            Case(name: "awards", allowed: ["c", "a", "root"], denied: ["b"]) { _ in ["awards", "202144010001"] },
+            // R-W4: fees of members inside the admin's subtree; the status of an org inside it.
+            Case(name: "fee record", allowed: ["c", "a", "root"], denied: ["b"]) { _ in
+                ["fee", "record", "202144010001", "--month", nextMonth(), "--amount", "0.20"]
+            },
+            Case(name: "fee import", allowed: ["c", "a", "root"], denied: ["b"]) { who in ["fee", "import", s.daemon.root + "/fees-\(who).csv"] },
+            Case(name: "fee status 0002", allowed: ["a", "root"], denied: ["c", "b"]) { _ in ["fee", "status", "--org", "0002", "--month", "2024-01"] },
+            Case(name: "fee list", allowed: ["c", "a", "root"], denied: ["b"]) { _ in ["fee", "list", "202144010001"] },
         ]
         for who in ["root", "a", "b", "c"] {
             try s.daemon.write("import-\(who).csv", Data([
                 "姓名,身份证号码,民族,政治面貌,入团年月,所在团支部,是否为团干部,发展团员编号,手机号码",
                 "王磊,440101200108080883,汉族,共青团员,2015-05,0003,否,,",
             ].joined(separator: "\n").utf8))
+        }
+        for (who, month) in [("root", "2022-01"), ("a", "2022-02"), ("b", "2022-03"), ("c", "2022-04")] {
+            try s.daemon.write("fees-\(who).csv", Data("身份证号码,月份,金额(元)\n440101200701010114,\(month),0.20\n".utf8))
         }
         let before = try deniedCount(s)
         var denials = 0

@@ -22,15 +22,9 @@ import ZHTJTestSupport
         let s = try MemberLifeTests.setUp()
         let filed = try jsonObject(try expectOK(s.daemon.cli(["transfer", "赵强", "--to", "0003", "--json"], credentials: "b.cred")).stdout)
         try expectOK(s.daemon.cli(["accept-transfer", String(filed["id"] as? Int ?? 0)], credentials: "c.cred"))
-        let member = "(SELECT id FROM member WHERE name = '赵强')"
-        try expectOK(s.daemon.sql("""
-            INSERT INTO feePayment (memberID, month, amountFen, source, recordedAt, recordedByAdmin)
-            VALUES (\(member), '\(Self.lastMonth)', 20, 'manual', '2026-12-01 08:00:00.000', 1)
-            """))
-        try expectOK(s.daemon.sql("""
-            INSERT INTO distinction (memberID, kind, title, level, date, document, grantingOrgID, enteredAt, enteredByAdmin, workingDays)
-            VALUES (\(member), 'award', '优秀共青团员', '县级', '2026-05-04', '团委发〔2026〕5号', 1, '2026-05-08 08:00:00.000', 1, 4)
-            """))
+        try expectOK(s.daemon.cli(["fee", "record", "赵强", "--month", Self.lastMonth, "--amount", "0.20"], credentials: "c.cred"))
+        try expectOK(s.daemon.cli(
+            ["award", "赵强", "--title", "优秀共青团员", "--level", "县级", "--date", "2026-05-04", "--document", "团委发〔2026〕5号"], credentials: "root.cred"))
 
         let pdf = s.daemon.root + "/card.pdf"
         let made = try jsonObject(try expectOK(s.daemon.cli(["card", "赵强", "-o", pdf, "--json"], credentials: "c.cred")).stdout)

@@ -77,6 +77,9 @@ public struct DaemonSettings: Sendable {
     public var backupKeep: Int = 14
     /// `members.searchLimit`: how many rows `member search` returns when the client names no limit (a client may ask for up to 1000).
     public var searchLimit: Int
+    /// `calendar.holidays` (weekdays not worked) and `calendar.workdays` (weekend days worked instead), `YYYY-MM-DD`:
+    /// the working days of the 20 within which a reward or sanction is entered (R-W2).
+    public var workingDays = WorkingDays()
 
     public init(
         storageRoot: String = "Storage", logLevel: Logger.Level = .info, socketGroup: String? = nil,
@@ -190,7 +193,21 @@ public struct DaemonSettings: Sendable {
         settings.hookAttempts = try positive(reader, "reminders.hookAttempts", settings.hookAttempts)
         settings.hookRetrySeconds = try positive(reader, "reminders.hookRetrySeconds", settings.hookRetrySeconds)
         settings.hookTimeoutSeconds = try positive(reader, "reminders.hookTimeoutSeconds", settings.hookTimeoutSeconds)
+        settings.workingDays = WorkingDays(holidays: try dates(reader, "calendar.holidays"), workdays: try dates(reader, "calendar.workdays"))
         return settings
+    }
+
+    /// A list of dates `YYYY-MM-DD`: a JSON array, or (from the environment) a comma-separated string.
+    private static func dates(_ reader: ConfigReader, _ key: String) throws -> [CivilDate] {
+        let items = reader.stringArray(forKey: ConfigKey(key))
+            ?? reader.string(forKey: ConfigKey(key)).map { $0.split(separator: ",").map(String.init) } ?? []
+        return try items.map { raw in
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            guard text.count == 10, let date = JoinDate(text)?.date else {
+                throw SettingsError.invalid(key: key, value: text, expected: "a list of dates YYYY-MM-DD, e.g. [\"2024-10-01\", \"2024-10-02\"]")
+            }
+            return date
+        }
     }
 
     /// A local time `HH:MM`.
