@@ -114,6 +114,15 @@ exec > >(tee -a "$figures") 2>&1
 "$load" repeat "$work/root.credentials" org.tree '{}' 10
 "$load" repeat "$work/root.credentials" org.tree '{"all":true}' 3
 "$load" repeat "$work/root.credentials" org.progress '{}' 5
+# Issue 16: who has not paid last month, the open leave requests and transfers.
+feemonth=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
+"$load" repeat "$work/busy.credentials" fee.status "{\"month\":\"$feemonth\",\"limit\":100}" 5
+"$load" repeat "$work/county.credentials" fee.status "{\"month\":\"$feemonth\",\"limit\":100}" 5
+"$load" repeat "$work/root.credentials" fee.status "{\"month\":\"$feemonth\",\"limit\":100}" 2
+"$load" repeat "$work/busy.credentials" leave.list '{}' 10
+"$load" repeat "$work/root.credentials" leave.list '{}' 5
+"$load" repeat "$work/busy.credentials" transfer.list '{}' 10
+"$load" repeat "$work/root.credentials" transfer.list '{}' 5
 "$load" approve "$work/busy.credentials" 1000
 "$load" mixed 8 10000 "$work/root.credentials" "$work/samples-root.tsv"
 
