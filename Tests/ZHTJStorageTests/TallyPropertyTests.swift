@@ -54,9 +54,15 @@ import ZHTJRegistry
         let applied = try Self.randomWrites(db, seed: seed, steps: 250) { step, name in
             let differences = try db.tallyDifferences()
             #expect(differences.isEmpty, "seed \(seed), step \(step) (\(name)): \(differences.prefix(3))")
-            return differences.isEmpty
+            // The member counts (v6, v11) too: the members of each org's subtree who have not left.
+            let counts = try db.read { try Int.fetchOne($0, sql: """
+                SELECT count(*) FROM org WHERE memberCount != (SELECT count(*) FROM member JOIN orgAncestor AS a ON a.orgID = member.branchID
+                    WHERE a.ancestorID = org.id AND member.leftAt IS NULL)
+                """) ?? -1 }
+            #expect(counts == 0, "seed \(seed), step \(step) (\(name)): \(counts) member counts differ")
+            return differences.isEmpty && counts == 0
         }
-        #expect(applied["upload", default: 0] > 20 && applied["decide", default: 0] > 10 && applied["transfer", default: 0] > 10 && applied["change", default: 0] > 0, "\(applied)")
+        #expect(applied["upload", default: 0] > 20 && applied["decide", default: 0] > 10 && applied["transfer", default: 0] > 10 && applied["change", default: 0] > 0 && applied["leave", default: 0] > 0, "\(applied)")
         let rebuilt = try db.rebuildTallies()
         #expect(rebuilt.differences.isEmpty)
         #expect(rebuilt.rows > 0)
@@ -76,7 +82,7 @@ import ZHTJRegistry
         var seq = 0
         var applied = [String: Int]()
         for step in 0..<steps {
-            let op = members.count < 4 ? 0 : random.next(7)
+            let op = members.count < 4 ? 0 : random.next(8)
             var name = "import"
             do {
                 switch op {
@@ -123,6 +129,19 @@ import ZHTJRegistry
                     let m = members[random.next(members.count)]
                     let request = try db.requestChange(memberID: m.id, reason: "补页", caller: caller, now: Self.now)
                     _ = try db.decideChange(id: request.id, approve: random.next(3) > 0, reason: "不", caller: caller, now: Self.now)
+                case 7:
+                    // R-M4, R-W1: a member leaves the league or the tree; from then on they count nowhere (v11).
+                    name = "leave"
+                    let m = members[random.next(members.count)]
+                    let member = try db.member(key: String(m.id), within: .everything)
+                    if random.next(2) == 0 {
+                        let request = try db.fileLeave(
+                            memberID: m.id, kind: .withdrew, reason: "本人申请", meetingDate: "2026-10-09",
+                            deciderOrgID: try db.deciderOrg(branchID: member.branchID), caller: caller, now: Self.now)
+                        _ = try db.decideLeave(id: request.id, approve: random.next(4) > 0, reason: "同意", caller: caller, now: Self.now)
+                    } else {
+                        _ = try db.fileTransfer(memberID: m.id, to: nil, destination: "外省", note: nil, caller: caller, now: Self.now)
+                    }
                 default:
                     name = "number"
                     let m = members[random.next(members.count)]
