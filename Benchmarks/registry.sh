@@ -60,11 +60,11 @@ plan "member.search (name suffixes, ID-number and development-number prefixes, s
    AND org.path >= '/1/' AND org.path < '/10' ORDER BY member.id LIMIT 50"
 plan "reminder above branch level, oldest overdue: walk the open members in due order (member_open_due), keep the subtree's" \
   "SELECT m.id FROM member AS m INDEXED BY member_open_due JOIN org AS b ON b.id = m.branchID
-   WHERE m.joinYear >= 2020 AND m.latestState IS NOT 'approved' AND m.dueDate < '2026-12-01' AND b.path >= '/1/2/' AND b.path < '/1/20'
+   WHERE m.joinYear >= 2020 AND m.latestState IS NOT 'approved' AND m.leftAt IS NULL AND m.dueDate < '2026-12-01' AND b.path >= '/1/2/' AND b.path < '/1/20'
    ORDER BY m.dueDate, m.id LIMIT 20"
 plan "reminder above branch level, oldest overdue: the subtree's open members, sorted (a small subtree)" \
   "SELECT m.id FROM org AS b CROSS JOIN member AS m INDEXED BY member_branch_year ON m.branchID = b.id
-   WHERE m.joinYear >= 2020 AND m.latestState IS NOT 'approved' AND m.dueDate < '2026-12-01' AND b.path >= '/1/2/' AND b.path < '/1/20'
+   WHERE m.joinYear >= 2020 AND m.latestState IS NOT 'approved' AND m.leftAt IS NULL AND m.dueDate < '2026-12-01' AND b.path >= '/1/2/' AND b.path < '/1/20'
    ORDER BY m.dueDate, m.id LIMIT 20"
 plan "reminder counts: an org's overdue from its tallies by due date" \
   "SELECT sum(count) FROM orgDue WHERE orgID = 2 AND dueDate < '2026-12-01'"
