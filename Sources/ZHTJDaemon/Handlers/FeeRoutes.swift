@@ -29,12 +29,8 @@ extension RequestHandler {
     /// `fee.import`: each bad row reported with its line and reason, the good ones recorded in one transaction;
     /// rows naming members outside the admin's subtree are audited as one denial.
     func feeImport(_ params: FeeImportParams, _ context: AdminContext) throws -> FeeImportReport {
-        guard let bytes = Data(base64Encoded: params.contentBase64) else { throw ZHTJError.badRequest("contentBase64 is not base64") }
-        guard let (text, encoding) = TextDecoding.decode(Array(bytes)) else {
-            throw ZHTJError.importFailed("“\(params.fileName)”既不是UTF-8也不是GB18030编码 / \"\(params.fileName)\" is neither UTF-8 nor GB18030: save it as CSV UTF-8")
-        }
-        let rows = CSVParser.parse(text)
-        guard let header = rows.first else { throw ZHTJError.importFailed("“\(params.fileName)”是空的 / \"\(params.fileName)\" is empty") }
+        let (rows, encoding) = try Self.tableRows(base64: params.contentBase64, fileName: params.fileName)
+        let header = rows[0]
         let columns: [FeeTable.Column: Int]
         switch FeeTable.columns(header: header.fields) {
         case .success(let map): columns = map
@@ -52,11 +48,7 @@ extension RequestHandler {
             }
         }
         let outcome = try database.importFees(drafts, within: context.scope, caller: context.caller, now: context.now)
-        if !outcome.deniedLines.isEmpty {
-            auditRefusal(
-                caller: context.caller, action: "denied", target: API.FeeImport.name,
-                detail: "outside_subtree lines \(outcome.deniedLines.map(String.init).joined(separator: ",")) of \(params.fileName)", now: context.now)
-        }
+        auditDeniedLines(outcome.deniedLines, command: API.FeeImport.name, fileName: params.fileName, context)
         issues += outcome.issues
         rejected.formUnion(outcome.rejectedLines)
         issues.sort { ($0.line, $0.column) < ($1.line, $1.column) }

@@ -18,13 +18,9 @@ extension RequestHandler {
     /// with its line, column and reason (R-M1, R-M2, R-M5).
     func memberImport(_ params: MemberImportParams, _ context: AdminContext) throws -> ImportReport {
         let caller = context.caller
-        guard let bytes = Data(base64Encoded: params.contentBase64) else { throw ZHTJError.badRequest("contentBase64 is not base64") }
-        guard let (text, encoding) = TextDecoding.decode(Array(bytes)) else {
-            throw ZHTJError.importFailed("“\(params.fileName)”既不是UTF-8也不是GB18030编码 / \"\(params.fileName)\" is neither UTF-8 nor GB18030: save it as CSV UTF-8")
-        }
         let started = Date()
-        let rows = CSVParser.parse(text)
-        guard let header = rows.first else { throw ZHTJError.importFailed("“\(params.fileName)”是空的 / \"\(params.fileName)\" is empty") }
+        let (rows, encoding) = try Self.tableRows(base64: params.contentBase64, fileName: params.fileName)
+        let header = rows[0]
         let columns: [MemberTable.Column: Int]
         switch MemberTable.columns(header: header.fields) {
         case .success(let map): columns = map
@@ -50,11 +46,7 @@ extension RequestHandler {
         let validated = Date()
         let outcome = try database.importMembers(drafts, within: context.scope, caller: caller, now: context.now)
         let stored = Date()
-        if !outcome.deniedLines.isEmpty {
-            auditRefusal(
-                caller: caller, action: "denied", target: API.MemberImport.name,
-                detail: "outside_subtree lines \(outcome.deniedLines.map(String.init).joined(separator: ",")) of \(params.fileName)", now: context.now)
-        }
+        auditDeniedLines(outcome.deniedLines, command: API.MemberImport.name, fileName: params.fileName, context)
         issues += outcome.issues
         rejected.formUnion(outcome.rejectedLines)
         issues.sort { ($0.line, $0.column) < ($1.line, $1.column) }

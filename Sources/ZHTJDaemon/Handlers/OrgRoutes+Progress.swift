@@ -17,13 +17,8 @@ extension RequestHandler {
     func orgImport(_ params: OrgImportParams, _ context: AdminContext) throws -> OrgImportReport {
         let caller = context.caller
         let admin = context.admin
-        guard let bytes = Data(base64Encoded: params.contentBase64), let (text, _) = TextDecoding.decode(Array(bytes)) else {
-            throw ZHTJError.importFailed("“\(params.fileName)”既不是UTF-8也不是GB18030编码 / \"\(params.fileName)\" is neither UTF-8 nor GB18030")
-        }
-        let rows = CSVParser.parse(text)
-        guard let header = rows.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "") }) else {
-            throw ZHTJError.importFailed("“\(params.fileName)”是空的 / \"\(params.fileName)\" is empty")
-        }
+        let rows = try Self.tableRows(base64: params.contentBase64, fileName: params.fileName).rows
+        let header = rows[0].fields.map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "") }
         func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
         guard let nameColumn = column(["组织简称", "简称", "组织名称"]), let categoryColumn = column(["组织类别", "类别"]) else {
             throw ZHTJError.importFailed("表头须有“组织简称”和“组织类别” / the header needs 组织简称 (short name) and 组织类别 (category)")

@@ -15,12 +15,7 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (r, _) = try global.send(API.MemberCard.self, MemberKeyParams(key: member))
-                guard let data = Data(base64Encoded: r.pdfBase64) else { throw ClientError.badReply("the PDF is not base64") }
-                do {
-                    try data.write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
-                } catch {
-                    throw ClientError.cannotWrite(path: output, detail: "\((error as NSError).localizedDescription) (an existing file is never overwritten)")
-                }
+                let data = try NewFile.write(base64: r.pdfBase64, to: output)
                 if global.json {
                     let summary = CardSummary(file: output, pages: r.pages, bytes: data.count, card: r.card)
                     print(String(decoding: try ProtocolCoding.encoder().encode(summary), as: UTF8.self))

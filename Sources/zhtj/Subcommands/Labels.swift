@@ -35,12 +35,7 @@ extension ZHTJ {
                 let keys = members?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let params = LabelsParams(org: org, members: keys, onlyMissing: onlyMissing, cover: cover)
                 let (r, _) = try global.send(API.Labels.self, params)
-                guard let data = Data(base64Encoded: r.pdfBase64) else { throw ClientError.badReply("the PDF is not base64") }
-                do {
-                    try data.write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
-                } catch {
-                    throw ClientError.cannotWrite(path: output, detail: "\((error as NSError).localizedDescription) (an existing file is never overwritten)")
-                }
+                let data = try NewFile.write(base64: r.pdfBase64, to: output)
                 if global.json {
                     let summary = LabelsSummary(file: output, labels: r.entries.count, pages: r.pages, bytes: data.count, entries: r.entries, withoutNumber: r.withoutNumber)
                     print(String(decoding: try ProtocolCoding.encoder().encode(summary), as: UTF8.self))

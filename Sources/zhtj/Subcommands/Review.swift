@@ -112,13 +112,8 @@ extension ZHTJ {
         func run() throws {
             try guarded {
                 let (r, _) = try global.send(API.ArchiveGet.self, GetParams(member: member, version: version))
-                guard let data = Data(base64Encoded: r.contentBase64) else { throw ClientError.badReply("the PDF is not base64") }
                 let path = output ?? "\(member)-v\(r.version).pdf"
-                do {
-                    try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
-                } catch {
-                    throw ClientError.cannotWrite(path: path, detail: "\((error as NSError).localizedDescription) (an existing file is never overwritten)")
-                }
+                let data = try NewFile.write(base64: r.contentBase64, to: path)
                 if global.json {
                     print(#"{"file":"\#(path)","version":\#(r.version),"sha256":"\#(r.sha256)","bytes":\#(data.count)}"#)
                 } else {
