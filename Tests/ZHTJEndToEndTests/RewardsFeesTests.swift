@@ -140,7 +140,8 @@ import Testing
         var branches = status["branches"] as? [[String: Any]] ?? []
         #expect(branches.map { [$0["orgID"] as? Int, $0["members"] as? Int, $0["paid"] as? Int, $0["unpaid"] as? Int] } == [[3, 2, 2, 0], [5, 2, 0, 2]])
         #expect(status["paidFen"] as? Int == 40)
-        #expect((status["unpaidMembers"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } == ["赵强", "孙丽"])
+        // Branch by branch in the tree's order, within a branch by join year (孙丽 2015, 赵强 2019).
+        #expect((status["unpaidMembers"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } == ["孙丽", "赵强"])
 
         // 孙丽 leaves the league: no longer asked to pay, not counted (R-W4), and no payment is taken.
         try expectOK(s.daemon.sql("UPDATE member SET leftAt = '2024-04-01 00:00:00.000', leftKind = '退团' WHERE idNumber = '440101200306060664'"))

@@ -151,6 +151,9 @@ extension AppDatabase: FeeStore {
 
     /// Per branch of the subtree: members who have not left and had joined by the month, and who of them paid.
     public func feeStatus(orgID: Int64, month: String, limit: Int) throws -> (branches: [FeeBranchStatus], unpaid: [FeeUnpaidMember]) {
+        // Both walk the subtree's branches in path order (org_path) and each branch's members by join year
+        // (member_branch_year), so the list of unpaid members stops after `limit` without a sort; the counts read every
+        // member of the subtree once (no kept tally: 0.4 s for 200 000 members, see docs/performance.md).
         try read { db in
             let path: String = try required(String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [orgID]), "org \(orgID)")
             let (lower, upper) = Self.subtreeBounds(path)
@@ -160,19 +163,19 @@ extension AppDatabase: FeeStore {
                 sql: """
                     SELECT org.id AS branchID, org.fullName AS branchName, count(member.id) AS members, count(f.id) AS paid,
                         CAST(ifnull(sum(f.amountFen), 0) AS BIGINT) AS paidFen
-                    FROM member JOIN org ON org.id = member.branchID
+                    FROM org CROSS JOIN member ON member.branchID = org.id
                     LEFT JOIN feePayment AS f ON f.memberID = member.id AND f.month = ?3
                     WHERE \(due)
-                    GROUP BY org.id, org.fullName ORDER BY org.id
+                    GROUP BY org.path, org.id, org.fullName ORDER BY org.path
                     """, arguments: [lower, upper, month]
             ).map { FeeBranchStatus(orgID: $0["branchID"], branch: $0["branchName"], members: $0["members"], paid: $0["paid"], paidFen: $0["paidFen"]) }
             let unpaid = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT member.id, member.name, member.idNumber, org.id AS branchID, org.fullName AS branchName
-                    FROM member JOIN org ON org.id = member.branchID
+                    FROM org CROSS JOIN member ON member.branchID = org.id
                     WHERE \(due) AND NOT EXISTS (SELECT 1 FROM feePayment AS f WHERE f.memberID = member.id AND f.month = ?3)
-                    ORDER BY org.id, member.id LIMIT ?4
+                    ORDER BY org.path, member.joinYear, member.id LIMIT ?4
                     """, arguments: [lower, upper, month, limit]
             ).map {
                 FeeUnpaidMember(memberID: $0["id"], name: $0["name"], idNumber: IDNumber.masked($0["idNumber"]), branchID: $0["branchID"], branch: $0["branchName"])
