@@ -15,5 +15,6 @@ struct ZHTJ: ParsableCommand {
             Approve.self, Reject.self, ChangeRequest.self, ChangeRequests.self, ApproveChange.self, RejectChange.self,
             Unmatched.self, Attach.self, Refused.self, Retry.self, Labels.self, Audit.self, Reminders.self, Transfer.self, Transfers.self,
             AcceptTransfer.self, RefuseTransfer.self, CancelTransfer.self, LeaveRequests.self, ApproveLeave.self, RejectLeave.self, Stats.self, Admin.self,
+            Cadre.self,
         ])
 }

@@ -15,6 +15,7 @@ public enum RegistryMigration {
         ("document", []), ("upload", []), ("changeRequest", []), ("archiveVersion", []), ("audit", []), ("reminderSent", []),
         ("hookDelivery", []), ("transfer", []), ("backupRun", []), ("leaveRequest", []), ("transferRequest", []),
         ("distinction", []), ("feePayment", []),
+        ("cadre", []), ("cadrePost", []), ("orgKeyArea", []),
     ]
 
     /// Rows read and written at a time.
