@@ -20,6 +20,8 @@ import ZHTJDaemon
         "labels": .admin, "reminders": .admin, "stats": .admin,
         "member.leave": .admin, "leave.list": .admin, "leave.approve": .admin, "leave.reject": .admin, "transfer.list": .admin,
         "transfer.accept": .admin, "transfer.refuse": .admin, "transfer.cancel": .admin,
+        "cadre.add": .admin, "cadre.import": .admin, "cadre.list": .admin, "cadre.changePost": .admin, "cadre.remove": .admin,
+        "org.keyArea": .admin, "cadre.staffing": .admin,
     ]
 
     static func protocolDoc() throws -> String {
