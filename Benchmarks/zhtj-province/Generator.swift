@@ -54,6 +54,7 @@ struct Generator {
         log(String(format: "orgs: %d in %.1f s", tree.orgs.count, Date().timeIntervalSince(started)))
         let admins = try queue.write { db in try insertAdmins(db, tree) }
         let samples = try insertMembers(queue, tree)
+        try queue.write { db in try insertCadres(db, tree) }
         try writeSamples(samples)
         log(String(format: "generated in %.1f s", Date().timeIntervalSince(started)))
         try queue.write { db in try db.execute(sql: "ANALYZE") }
