@@ -55,6 +55,7 @@ struct Generator {
         let admins = try queue.write { db in try insertAdmins(db, tree) }
         let samples = try insertMembers(queue, tree)
         try insertMemberLife(queue)
+        try queue.write { db in try insertCadres(db, tree) }
         try writeSamples(samples)
         log(String(format: "generated in %.1f s", Date().timeIntervalSince(started)))
         try queue.write { db in try db.execute(sql: "ANALYZE") }

@@ -5,4 +5,4 @@
 /// Every method is one transaction: what must change together (a version and its audit row, a decision and the
 /// check that it is still pending) changes together inside the store.
 public typealias Registry = OrgStore & AdminStore & MemberStore & UploadStore & ReviewStore & ReminderStore & AuditLog & TallyStore
-    & BackupStore & InboxClaimStore & DailyTaskStore & MemberLifeStore & MemberAccountStore & DistinctionStore & FeeStore
+    & BackupStore & InboxClaimStore & DailyTaskStore & MemberLifeStore & MemberAccountStore & DistinctionStore & FeeStore & CadreStore

@@ -88,6 +88,25 @@ import ZHTJTestSupport
             Case(name: "fee import", allowed: ["c", "a", "root"], denied: ["b"]) { who in ["fee", "import", s.daemon.root + "/fees-\(who).csv"] },
             Case(name: "fee status 0002", allowed: ["a", "root"], denied: ["c", "b"]) { _ in ["fee", "status", "--org", "0002", "--month", "2024-01"] },
             Case(name: "fee list", allowed: ["c", "a", "root"], denied: ["b"]) { _ in ["fee", "list", "202144010001"] },
+            // Seed 001 §2.1: a branch's cadres (its members) by the branch or its direct parent; an org's own by itself.
+            Case(name: "cadre add to 0003", allowed: ["c", "a"], denied: ["root", "b"]) { who in
+                let (name, id, joined) = who == "c" ? ("李明", "440101200701010114", "2021-05") : ("王磊", "440101200108080883", "2015-05")
+                return ["cadre", "add", "--org", "0003", "--name", name, "--id-number", id, "--ethnicity", "汉族", "--education", "本科",
+                        "--occupation", "学生", "--political-status", "共青团员", "--join-date", joined] + (who == "c" ? ["--development-number", "202144010001"] : [])
+                    + ["--post", "团支部委员", "--since", "2024-09", "--how", "选举", "--kind", "兼职", "--party-committee-member", "否",
+                       "--on-duty", "在岗", "--mobile", "13900003333", "--party-application", "否", "--volunteer", "否"]
+            },
+            Case(name: "cadre import into 0002", allowed: ["a"], denied: ["root", "c", "b"]) { who in
+                ["cadre", "import", s.daemon.root + "/cadres-\(who).csv", "--org", "0002"]
+            },
+            Case(name: "cadre list 0002", allowed: ["a", "root"], denied: ["c", "b"]) { _ in ["cadre", "list", "--org", "0002"] },
+            Case(name: "cadre change-post (the cadre's org or a branch's parent)", allowed: ["c", "a"], denied: ["root", "b"]) { _ in
+                ["cadre", "change-post", "李明", "--post", "团支部书记\(unique())", "--since", "2025-01", "--how", "选举"]
+            },
+            // R-C2: leading bodies and grassroots committees remove their own cadres.
+            Case(name: "cadre remove (the superior committee)", allowed: ["a"], denied: ["c", "root", "b"]) { _ in ["cadre", "remove", "李明", "--to", "毕业"] },
+            Case(name: "org key-area 0002 (its own admin only)", allowed: ["a"], denied: ["root", "c", "b"]) { _ in ["org", "key-area", "0002", "--students", "1000"] },
+            Case(name: "cadre staffing 0002", allowed: ["a", "root"], denied: ["c", "b"]) { _ in ["cadre", "staffing", "--org", "0002"] },
         ]
         for who in ["root", "a", "b", "c"] {
             try s.daemon.write("import-\(who).csv", Data([
@@ -97,6 +116,12 @@ import ZHTJTestSupport
         }
         for (who, month) in [("root", "2022-01"), ("a", "2022-02"), ("b", "2022-03"), ("c", "2022-04")] {
             try s.daemon.write("fees-\(who).csv", Data("身份证号码,月份,金额(元)\n440101200701010114,\(month),0.20\n".utf8))
+        }
+        for who in ["root", "a", "b", "c"] {
+            try s.daemon.write("cadres-\(who).csv", Data([
+                "姓名,身份证号码,民族,学历,职业,政治面貌,入团时间,发展团员编号,入党时间,团内现任职务,任现职年月,任现职方式,团干部性质,是否同级党组织委员,在岗状态,手机号码,是否递交入党申请书,递交入党申请书时间,是否注册志愿者,注册志愿者时间",
+                "陈老师,110101198505050016,汉族,硕士研究生,高校教师,中共党员,2000-05,,2008-06,团委书记,2022-09,任命,专职,是,在岗,13800001111,,,是,2015-03",
+            ].joined(separator: "\n").utf8))
         }
         let before = try deniedCount(s)
         var denials = 0

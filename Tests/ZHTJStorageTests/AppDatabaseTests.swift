@@ -65,7 +65,7 @@ import ZHTJRegistry
             }
             #expect(s.journalMode == "wal")
             #expect(s.synchronous == 2)
-            #expect(s.migrations == ["v1-orgs-admins-members", "v2-uploads-archive", "v3-review-audit", "v4-reminders-transfers", "v5-review-states-for-older-versions", "v6-province-scale", "v7-org-tallies", "v8-org-due", "v9-org-depth-index", "v10-backup-runs"])
+            #expect(s.migrations == ["v1-orgs-admins-members", "v2-uploads-archive", "v3-review-audit", "v4-reminders-transfers", "v5-review-states-for-older-versions", "v6-province-scale", "v7-org-tallies", "v8-org-due", "v9-org-depth-index", "v10-backup-runs", "v11-member-life", "v12-cadres"])
         }
     }
 

@@ -13,7 +13,8 @@ import ZHTJRegistry
 
     static func noon(_ day: String) -> Date { ISO8601DateFormatter().date(from: day + "T12:00:00Z")! }
 
-    /// What a reminder should say, from the members and their archive versions, by the domain's rules in Swift.
+    /// What a reminder should say, from the members and their archive versions, by the domain's rules in Swift (a
+    /// member who has left the league or the tree is reminded of nothing, R-M4).
     static func oracle(_ db: AppDatabase, orgID: Int64, today: CivilDate) throws -> (counts: ReminderCounts, overdue: [Int64]) {
         try db.read { db in
             let path = try String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [orgID])!
@@ -21,6 +22,7 @@ import ZHTJRegistry
                 SELECT m.id, m.joinDate, b.path,
                     (SELECT state FROM archiveVersion WHERE memberID = m.id ORDER BY version DESC LIMIT 1) AS latest
                 FROM member AS m JOIN org AS b ON b.id = m.branchID
+                WHERE m.leftAt IS NULL
                 """)
             var counts = ReminderCounts()
             var overdue: [(CivilDate, Int64)] = []

@@ -28,6 +28,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidField(field: String, value: String, reason: String)
     case memberNotFound(String)
     case memberAmbiguous(String, candidates: [String])
+    case cadreNotFound(String)
     case importFailed(String)
     case uploadNotFound(Int64)
     case uploadNotUnmatched(Int64)
@@ -80,6 +81,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidField: "invalid_field"
         case .memberNotFound: "member_not_found"
         case .memberAmbiguous: "member_ambiguous"
+        case .cadreNotFound: "cadre_not_found"
         case .importFailed: "import_failed"
         case .uploadNotFound: "upload_not_found"
         case .uploadNotUnmatched: "upload_not_unmatched"
@@ -133,6 +135,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidField(let f, let v, let why): "\(f)“\(v)”无效：\(why)"
         case .memberNotFound(let k): "在您管理的范围内找不到团员“\(k)”：可按姓名、身份证号码或发展团员编号查找"
         case .memberAmbiguous(let k, let c): "“\(k)”对应多名团员：\(c.joined(separator: "、"))，请用身份证号码或编号"
+        case .cadreNotFound(let k): "在您管理的范围内找不到团干部“\(k)”：可按编号、身份证号码或姓名查找（zhtj cadre list）"
         case .uploadNotFound(let id): "在您管理的范围内没有编号为\(id)的上传文件：请用 zhtj unmatched 或 zhtj refused 查看"
         case .uploadNotUnmatched(let id): "上传文件\(id)不在待匹配列表中"
         case .uploadNotRefused(let id): "上传文件\(id)不在被拒列表中，或已重试"
@@ -186,6 +189,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidField(let f, let v, let why): "\(f) \"\(v)\" is not valid: \(why)"
         case .memberNotFound(let k): "no member \"\(k)\" in the orgs you administer: search by name, ID number or development number"
         case .memberAmbiguous(let k, let c): "\"\(k)\" names several members (\(c.joined(separator: ", "))): use the ID number or #id"
+        case .cadreNotFound(let k): "no cadre \"\(k)\" in the orgs you administer: use #id, the ID number or the name (`zhtj cadre list`)"
         case .uploadNotFound(let id): "no upload \(id) in the orgs you administer: see `zhtj unmatched` or `zhtj refused`"
         case .uploadNotUnmatched(let id): "upload \(id) is not in the unmatched list"
         case .uploadNotRefused(let id): "upload \(id) is not a refused file, or it was retried already"
@@ -216,7 +220,8 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A refusal on the grounds of who is asking (scope, role, identity): every one is audited.
     public var isDenial: Bool {
         switch self {
-        case .outsideSubtree, .memberNotFound, .memberAccountPending, .memberCredentialLimited, .reviewNotFound, .changeRequestNotFound, .leaveRequestNotFound, .transferRequestNotFound, .uploadNotFound, .notAllowed, .notOperator,
+        case .outsideSubtree, .memberNotFound, .memberAccountPending, .memberCredentialLimited, .cadreNotFound, .reviewNotFound, .changeRequestNotFound,
+            .leaveRequestNotFound, .transferRequestNotFound, .uploadNotFound, .notAllowed, .notOperator,
             .credentialRequired, .credentialInvalid, .credentialWrongUser:
             true
         default: false

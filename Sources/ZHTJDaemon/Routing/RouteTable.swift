@@ -45,7 +45,7 @@ public struct RouteTable: Sendable {
         let features: [any RouteCollection.Type] = [
             RegistrationRoutes.self, OrgRoutes.self, MemberRoutes.self, UploadRoutes.self, ReviewRoutes.self, ChangeRoutes.self,
             ArchiveRoutes.self, ReminderRoutes.self, LabelRoutes.self, MaintenanceRoutes.self, LeaveRoutes.self, TransferRoutes.self, CardRoutes.self,
-            MemberAccountRoutes.self, DistinctionRoutes.self, FeeRoutes.self,
+            MemberAccountRoutes.self, DistinctionRoutes.self, FeeRoutes.self, CadreRoutes.self,
         ]
         for feature in features { feature.register(on: &table) }
         return table

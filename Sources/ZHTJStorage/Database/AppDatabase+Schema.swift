@@ -280,6 +280,7 @@ extension AppDatabase {
         registerTreeMigration(&migrator)
         registerBackupMigration(&migrator)
         registerMemberLifeMigration(&migrator)
+        registerCadreMigration(&migrator)
         return migrator
     }
 }

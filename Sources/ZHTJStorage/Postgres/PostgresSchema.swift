@@ -29,6 +29,7 @@ enum PostgresSchema {
         ("pg1-schema", pg1Tables + pg1Triggers),
         ("pg2-inbox-claims", pg2InboxClaims),
         ("pg3-member-life", pg3MemberLife),
+        ("pg4-cadres", pg4Cadres),
     ]
 
     /// pg1, the tables and their indexes (SQLite's v1…v10).

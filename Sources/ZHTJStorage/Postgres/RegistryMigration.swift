@@ -14,7 +14,7 @@ public enum RegistryMigration {
         ("org", ["memberCount"]), ("admin", []), ("registrationCode", []), ("redemptionFailure", []), ("member", ["dueDate"]),
         ("document", []), ("upload", []), ("changeRequest", []), ("archiveVersion", []), ("audit", []), ("reminderSent", []),
         ("hookDelivery", []), ("transfer", []), ("backupRun", []), ("leaveRequest", []), ("transferRequest", []),
-        ("distinction", []), ("feePayment", []), ("memberAccount", []),
+        ("distinction", []), ("feePayment", []), ("memberAccount", []), ("cadre", []), ("cadrePost", []), ("orgKeyArea", []),
     ]
 
     /// Rows read and written at a time.
