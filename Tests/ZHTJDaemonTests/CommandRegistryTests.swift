@@ -23,7 +23,6 @@ import ZHTJDaemon
         "member.selfRegister": .anyone, "member.selfRequests": .admin, "member.approveSelf": .admin,
         "distinction.add": .admin, "distinction.list": .admin, "fee.record": .admin, "fee.import": .admin, "fee.status": .admin,
         "fee.list": .admin,
-        "transfer.accept": .admin, "transfer.refuse": .admin, "transfer.cancel": .admin,
         "cadre.add": .admin, "cadre.import": .admin, "cadre.list": .admin, "cadre.changePost": .admin, "cadre.remove": .admin,
         "org.keyArea": .admin, "cadre.staffing": .admin,
     ]
