@@ -21,6 +21,9 @@ public protocol CadreStore: Sendable {
     func keyArea(orgID: Int64) throws -> KeyAreaInfo?
     /// Records an org's figures once; a second time is refused.
     func setKeyArea(orgID: Int64, area: KeyArea, students: Int?, level: String?, location: String?, caller: Caller, now: Date) throws -> KeyAreaInfo
+    /// The cadre e-database of an org (R-E14): its cadres in post, each with the member of the same ID number (not
+    /// left) and that member's authentication status.
+    func cadreArchives(orgID: Int64) throws -> [CadreArchiveRow]
     /// Per key-area org (of its own level) in `subtree`, of `area` or both: cadres in post by kind and the base.
     func staffing(within subtree: Subtree, area: KeyArea?) throws -> [StaffingRow]
 }

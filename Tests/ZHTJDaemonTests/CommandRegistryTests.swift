@@ -24,7 +24,7 @@ import ZHTJDaemon
         "distinction.add": .admin, "distinction.list": .admin, "fee.record": .admin, "fee.import": .admin, "fee.status": .admin,
         "fee.list": .admin,
         "cadre.add": .admin, "cadre.import": .admin, "cadre.list": .admin, "cadre.changePost": .admin, "cadre.remove": .admin,
-        "org.keyArea": .admin, "cadre.staffing": .admin,
+        "org.keyArea": .admin, "cadre.staffing": .admin, "cadre.archives": .admin,
     ]
 
     static func protocolDoc() throws -> String {

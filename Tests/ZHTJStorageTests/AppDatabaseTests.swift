@@ -60,7 +60,7 @@ import ZHTJRegistry
         try Self.withDatabase { db, _ in
             let s = try db.settings()
             guard !db.isPostgres else {
-                #expect(s.journalMode == "postgresql" && s.migrations == ["pg1-schema", "pg2-inbox-claims"])
+                #expect(s.journalMode == "postgresql" && s.migrations == ["pg1-schema", "pg2-inbox-claims", "pg3-member-life", "pg4-cadres"])
                 return
             }
             #expect(s.journalMode == "wal")

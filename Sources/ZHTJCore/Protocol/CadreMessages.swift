@@ -144,3 +144,28 @@ public struct StaffingParams: Codable, Sendable {
         self.kind = kind
     }
 }
+
+/// `cadre.archives`: an org's cadre e-database (R-E14).
+public struct CadreArchivesParams: Codable, Sendable {
+    /// An org inside the admin's subtree; default the admin's org.
+    public var org: String?
+    public init(org: String? = nil) { self.org = org }
+}
+
+public struct CadreArchivesResult: Codable, Sendable {
+    public var orgID: Int64
+    public var org: String
+    public var cadres: [CadreArchiveRow]
+    /// Cadres who need an e-archive, and of them the authenticated and those not registered as members.
+    public var needEArchive: Int
+    public var authenticated: Int
+    public var notRegistered: Int
+    public init(orgID: Int64, org: String, cadres: [CadreArchiveRow]) {
+        self.orgID = orgID
+        self.org = org
+        self.cadres = cadres
+        needEArchive = cadres.filter(\.needsEArchive).count
+        authenticated = cadres.filter { $0.needsEArchive && $0.status == .authenticated }.count
+        notRegistered = cadres.filter { $0.needsEArchive && $0.memberID == nil }.count
+    }
+}

@@ -14,6 +14,7 @@ enum CadreRoutes: RouteCollection {
         routes.add(API.CadreRemove.self, RequestHandler.cadreRemove)
         routes.add(API.OrgKeyArea.self, RequestHandler.orgKeyArea)
         routes.add(API.CadreStaffing.self, RequestHandler.cadreStaffing)
+        routes.add(API.CadreArchives.self, RequestHandler.cadreArchives)
     }
 }
 

@@ -7,7 +7,8 @@ extension ZHTJ {
     struct Cadre: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "团干部：录入、导入、列表、换岗、移除、重点领域配备 / Cadres: add, import, list, change post, remove, key-area staffing (R-C1, R-C2).",
-            subcommands: [CadreAdd.self, CadreImport.self, CadreList.self, CadreChangePost.self, CadreRemove.self, CadreStaffing.self])
+            subcommands: [CadreAdd.self, CadreImport.self, CadreList.self, CadreChangePost.self, CadreRemove.self, CadreStaffing.self,
+                CadreArchives.self])
     }
 
     struct CadreAdd: ParsableCommand {

@@ -48,4 +48,11 @@ extension API {
         public static let name = "cadre.staffing"
         public static let access = Access.admin
     }
+
+    public enum CadreArchives: ZHTJCommand {
+        public typealias Params = CadreArchivesParams
+        public typealias Result = CadreArchivesResult
+        public static let name = "cadre.archives"
+        public static let access = Access.admin
+    }
 }
