@@ -86,6 +86,10 @@ import ZHTJTestSupport
         let added = try jsonObject(try expectOK(s.daemon.cli(Self.branchSecretary + ["--json"], credentials: "c.cred")).stdout)
         #expect(added["memberID"] as? Int != nil && added["kind"] as? String == "兼职")
         #expect(try s.member("李明")["isCadre"] as? Bool == true)
+        // Re-importing the members' table (李明: 是否为团干部 否) is still the same member, not other data (R-M5).
+        let reimport = try jsonObject(try expectOK(s.daemon.cli(
+            ["member", "import", try s.daemon.write("members-again.csv", Data(Scenario.members.utf8)), "--json"], credentials: "root.cred")).stdout)
+        #expect(reimport["rejectedRows"] as? Int == 0 && reimport["unchanged"] as? Int == 4, "\(reimport)")
         let history = (try s.member("李明")["history"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
         #expect(history.contains("cadre.add"), "\(history)")
         // A student cadre added one at a time is part-time too, with the reasons in the error (R-C1).

@@ -53,9 +53,11 @@ struct MemberRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         leftKind = nil
     }
 
-    /// Whether the stored member carries exactly the data of `other` (a re-imported row).
+    /// Whether the stored member carries exactly the data of `other` (a re-imported row). 是否为团干部 is left out: since
+    /// issue 16 the cadre register sets it (`zhtj cadre add` for a branch's cadre), so an older table that says 否 is
+    /// the same member, not other data.
     func sameData(as other: MemberRecord) -> Bool {
-        (name, ethnicity, politicalStatus, joinDate, branchID, isCadre) == (other.name, other.ethnicity, other.politicalStatus, other.joinDate, other.branchID, other.isCadre)
+        (name, ethnicity, politicalStatus, joinDate, branchID) == (other.name, other.ethnicity, other.politicalStatus, other.joinDate, other.branchID)
             && [developmentNumber, mobile, education, occupation] == [other.developmentNumber, other.mobile, other.education, other.occupation]
     }
 
