@@ -7,11 +7,7 @@ import ZHTJTestSupport
     /// Admins: root (leading body 0001), a (university committee 0002, over branch 0003), b (state-firm committee
     /// 0004, over branch 0005), c (branch 0003).
     static func setUp() throws -> Scenario {
-        let s = try Scenario.withMembers()
-        try s.registerAdmin(org: "0002", issuer: "root.cred", newCredentials: "a.cred", name: "甲")
-        try s.registerAdmin(org: "0004", issuer: "root.cred", newCredentials: "b.cred", name: "乙")
-        try s.registerAdmin(org: "0003", issuer: "a.cred", newCredentials: "c.cred", name: "丙")
-        return s
+        try Scenario.withMembersAndAdmins()
     }
 
     static let header = "姓名,身份证号码,民族,学历,职业,政治面貌,入团时间,发展团员编号,入党时间,团内现任职务,任现职年月,任现职方式,团干部性质,是否同级党组织委员,在岗状态,手机号码,是否递交入党申请书,递交入党申请书时间,是否注册志愿者,注册志愿者时间"
