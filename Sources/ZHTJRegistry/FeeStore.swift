@@ -13,7 +13,8 @@ public protocol FeeStore: Sendable {
     func importFees(_ drafts: [FeeDraft], within subtree: Subtree, caller: Caller, now: Date) throws -> FeeImportOutcome
     /// A member's payments, by month.
     func feePayments(memberID: Int64) throws -> [FeePaymentInfo]
-    /// Per branch of `orgID`'s subtree, for `month`: members who have not left and had joined by that month, and
-    /// who paid; the first `limit` unpaid members (ID numbers masked).
-    func feeStatus(orgID: Int64, month: String, limit: Int) throws -> (branches: [FeeBranchStatus], unpaid: [FeeUnpaidMember])
+    /// For `month`, per direct subordinate of `orgID` (or `orgID` itself when it has none), from the kept tallies:
+    /// members who have not left and had joined by that month, and who of them paid; and the first `limit` unpaid
+    /// members of the subtree, branch by branch (ID numbers masked).
+    func feeStatus(orgID: Int64, month: String, limit: Int) throws -> (rows: [FeeOrgStatus], unpaid: [FeeUnpaidMember])
 }

@@ -137,8 +137,9 @@ import Testing
         #expect(list.map { $0["source"] as? String } == ["import"] && list.first?["reference"] as? String == "T2")
 
         var status = try jsonObject(try expectOK(s.daemon.cli(["fee", "status", "--month", "2024-03", "--json"], credentials: "root.cred")).stdout)
-        var branches = status["branches"] as? [[String: Any]] ?? []
-        #expect(branches.map { [$0["orgID"] as? Int, $0["members"] as? Int, $0["paid"] as? Int, $0["unpaid"] as? Int] } == [[3, 2, 2, 0], [5, 2, 0, 2]])
+        // One row per direct subordinate of the root (committees 0002 and 0004), from the kept tallies (v13).
+        var rows = status["rows"] as? [[String: Any]] ?? []
+        #expect(rows.map { [$0["orgID"] as? Int, $0["members"] as? Int, $0["paid"] as? Int, $0["unpaid"] as? Int] } == [[2, 2, 2, 0], [4, 2, 0, 2]])
         #expect(status["paidFen"] as? Int == 40)
         // Branch by branch in the tree's order, within a branch by join year (孙丽 2015, 赵强 2019).
         #expect((status["unpaidMembers"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } == ["孙丽", "赵强"])
@@ -148,8 +149,10 @@ import Testing
         let left = try s.daemon.cli(["fee", "record", "孙丽", "--month", "2024-03", "--amount", "0.20"], credentials: "root.cred")
         #expect(left.status == 1 && left.stderr.contains("no fees are due"), "\(left.combined)")
         status = try jsonObject(try expectOK(s.daemon.cli(["fee", "status", "--org", "0005", "--month", "2024-03", "--json"], credentials: "b.cred")).stdout)
-        branches = status["branches"] as? [[String: Any]] ?? []
-        #expect(branches.map { [$0["orgID"] as? Int, $0["members"] as? Int, $0["paid"] as? Int, $0["unpaid"] as? Int] } == [[5, 1, 0, 1]])
+        // A branch has no subordinate: its own row.
+        rows = status["rows"] as? [[String: Any]] ?? []
+        #expect(rows.map { [$0["orgID"] as? Int, $0["members"] as? Int, $0["paid"] as? Int, $0["unpaid"] as? Int] } == [[5, 1, 0, 1]])
+        try expectOK(s.daemon.cli(["admin", "recount"], credentials: nil))
         let text2 = try expectOK(s.daemon.cli(["fee", "status", "--month", "2024-03", "--csv", s.daemon.root + "/unpaid.csv"], credentials: "root.cred")).stdout
         #expect(text2.contains("赵强") && text2.contains("440101********0330") && !text2.contains("孙丽"), "\(text2)")
         #expect(!text2.contains("440101200603030330"))

@@ -60,12 +60,12 @@ import ZHTJRegistry
         try Self.withDatabase { db, _ in
             let s = try db.settings()
             guard !db.isPostgres else {
-                #expect(s.journalMode == "postgresql" && s.migrations == ["pg1-schema", "pg2-inbox-claims", "pg3-member-life", "pg4-cadres"])
+                #expect(s.journalMode == "postgresql" && s.migrations == ["pg1-schema", "pg2-inbox-claims", "pg3-member-life", "pg4-cadres", "pg5-fee-tallies"])
                 return
             }
             #expect(s.journalMode == "wal")
             #expect(s.synchronous == 2)
-            #expect(s.migrations == ["v1-orgs-admins-members", "v2-uploads-archive", "v3-review-audit", "v4-reminders-transfers", "v5-review-states-for-older-versions", "v6-province-scale", "v7-org-tallies", "v8-org-due", "v9-org-depth-index", "v10-backup-runs", "v11-member-life", "v12-cadres"])
+            #expect(s.migrations == ["v1-orgs-admins-members", "v2-uploads-archive", "v3-review-audit", "v4-reminders-transfers", "v5-review-states-for-older-versions", "v6-province-scale", "v7-org-tallies", "v8-org-due", "v9-org-depth-index", "v10-backup-runs", "v11-member-life", "v12-cadres", "v13-fee-tallies"])
         }
     }
 

@@ -34,7 +34,7 @@ import ZHTJRegistry
             #expect(try db.auditHead()?.id == (before?.id ?? 0) + 1)
             #expect(copy.orgs == 3)
             #expect(copy.auditRows == Int(before?.id ?? 0))
-            #expect(copy.migrations.last == "v12-cadres")
+            #expect(copy.migrations.last == "v13-fee-tallies")
             // Inspecting the copy (as a restore does) changes nothing in it.
             let hash = try Self.sha(path)
             let again = try AppDatabase.inspectCopy(at: path)

@@ -13,7 +13,7 @@ import ZHTJRegistry
     @Test func inMemoryDatabaseMigratesAndWorks() throws {
         let db = try AppDatabase.inMemory()
         #expect(db.path == ":memory:")
-        #expect(try db.settings().migrations.last == "v12-cadres")
+        #expect(try db.settings().migrations.last == "v13-fee-tallies")
         let (root, code) = try db.createRoot(name: "团某某市委", category: .leadingBody, industry: nil, caller: Caller(uid: 0), now: Self.now)
         #expect(try db.rootOrg()?.id == root.id)
         #expect(code.org.id == root.id)

@@ -62,7 +62,7 @@ import ZHTJRegistry
             #expect(counts == 0, "seed \(seed), step \(step) (\(name)): \(counts) member counts differ")
             return differences.isEmpty && counts == 0
         }
-        #expect(applied["upload", default: 0] > 20 && applied["decide", default: 0] > 10 && applied["transfer", default: 0] > 10 && applied["change", default: 0] > 0 && applied["leave", default: 0] > 0, "\(applied)")
+        #expect(applied["upload", default: 0] > 20 && applied["decide", default: 0] > 10 && applied["transfer", default: 0] > 10 && applied["change", default: 0] > 0 && applied["leave", default: 0] > 0 && applied["fee", default: 0] > 0, "\(applied)")
         let rebuilt = try db.rebuildTallies()
         #expect(rebuilt.differences.isEmpty)
         #expect(rebuilt.rows > 0)
@@ -82,7 +82,7 @@ import ZHTJRegistry
         var seq = 0
         var applied = [String: Int]()
         for step in 0..<steps {
-            let op = members.count < 4 ? 0 : random.next(8)
+            let op = members.count < 4 ? 0 : random.next(9)
             var name = "import"
             do {
                 switch op {
@@ -142,6 +142,12 @@ import ZHTJRegistry
                     } else {
                         _ = try db.fileTransfer(memberID: m.id, to: nil, destination: "外省", note: nil, caller: caller, now: Self.now)
                     }
+                case 8:
+                    // R-W4: a payment for a month from 2019 on; the fee tallies (v13) follow it, and the member's moves.
+                    name = "fee"
+                    let m = members[random.next(members.count)]
+                    let month = String(format: "%04d-%02d", 2019 + random.next(8), 1 + random.next(12))
+                    _ = try db.recordFee(memberID: m.id, month: month, amountFen: 20 + random.next(3) * 10, reference: nil, caller: caller, now: Self.now)
                 default:
                     name = "number"
                     let m = members[random.next(members.count)]

@@ -68,19 +68,20 @@ public struct FeeStatusResult: Codable, Sendable {
     public var paid: Int
     public var unpaid: Int
     public var paidFen: Int
-    public var branches: [FeeBranchStatus]
+    /// One per direct subordinate of the org (the org itself when it has none).
+    public var rows: [FeeOrgStatus]
     /// The unpaid members, by branch then id: the first `limit`.
     public var unpaidMembers: [FeeUnpaidMember]
 
-    public init(orgID: Int64, org: String, month: String, branches: [FeeBranchStatus], unpaidMembers: [FeeUnpaidMember]) {
+    public init(orgID: Int64, org: String, month: String, rows: [FeeOrgStatus], unpaidMembers: [FeeUnpaidMember]) {
         self.orgID = orgID
         self.org = org
         self.month = month
-        self.members = branches.map(\.members).reduce(0, +)
-        self.paid = branches.map(\.paid).reduce(0, +)
-        self.unpaid = branches.map(\.unpaid).reduce(0, +)
-        self.paidFen = branches.map(\.paidFen).reduce(0, +)
-        self.branches = branches
+        self.members = rows.map(\.members).reduce(0, +)
+        self.paid = rows.map(\.paid).reduce(0, +)
+        self.unpaid = rows.map(\.unpaid).reduce(0, +)
+        self.paidFen = rows.map(\.paidFen).reduce(0, +)
+        self.rows = rows
         self.unpaidMembers = unpaidMembers
     }
 }

@@ -69,7 +69,7 @@ extension RequestHandler {
             throw ZHTJError.limitOutOfRange(option: "limit", value: limit, lowest: 1, highest: Self.feeStatusMaxLimit)
         }
         let status = try database.feeStatus(orgID: org.id, month: month, limit: limit)
-        return FeeStatusResult(orgID: org.id, org: org.fullName, month: month, branches: status.branches, unpaidMembers: status.unpaid)
+        return FeeStatusResult(orgID: org.id, org: org.fullName, month: month, rows: status.rows, unpaidMembers: status.unpaid)
     }
 
     /// `fee.list MEMBER`: a member's payments, by month.

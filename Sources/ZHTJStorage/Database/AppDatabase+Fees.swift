@@ -149,26 +149,22 @@ extension AppDatabase: FeeStore {
         }
     }
 
-    /// Per branch of the subtree: members who have not left and had joined by the month, and who of them paid.
-    public func feeStatus(orgID: Int64, month: String, limit: Int) throws -> (branches: [FeeBranchStatus], unpaid: [FeeUnpaidMember]) {
-        // Both walk the subtree's branches in path order (org_path) and each branch's members by join year
-        // (member_branch_year), so the list of unpaid members stops after `limit` without a sort; the counts read every
-        // member of the subtree once (no kept tally: 0.4 s for 200 000 members, see docs/performance.md).
-        try read { db in
+    /// Per direct subordinate (or the org itself): the tallies of v13, two small reads per row. The unpaid members:
+    /// the subtree's branches in path order (`org_path`) and each branch's members by join year (`member_branch_year`),
+    /// so the list stops at its limit without a sort.
+    public func feeStatus(orgID: Int64, month: String, limit: Int) throws -> (rows: [FeeOrgStatus], unpaid: [FeeUnpaidMember]) {
+        let children = try self.children(of: orgID)
+        let targets = children.isEmpty ? [try required(self.org(id: orgID), "org \(orgID)")] : children
+        return try read { db in
             let path: String = try required(String.fetchOne(db, sql: "SELECT path FROM org WHERE id = ?", arguments: [orgID]), "org \(orgID)")
             let (lower, upper) = Self.subtreeBounds(path)
             let due = "org.path >= ?1 AND org.path < ?2 AND member.leftAt IS NULL AND substr(member.joinDate, 1, 7) <= ?3"
-            let branches = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT org.id AS branchID, org.fullName AS branchName, count(member.id) AS members, count(f.id) AS paid,
-                        CAST(ifnull(sum(f.amountFen), 0) AS BIGINT) AS paidFen
-                    FROM org CROSS JOIN member ON member.branchID = org.id
-                    LEFT JOIN feePayment AS f ON f.memberID = member.id AND f.month = ?3
-                    WHERE \(due)
-                    GROUP BY org.path, org.id, org.fullName ORDER BY org.path
-                    """, arguments: [lower, upper, month]
-            ).map { FeeBranchStatus(orgID: $0["branchID"], branch: $0["branchName"], members: $0["members"], paid: $0["paid"], paidFen: $0["paidFen"]) }
+            let rows = try targets.map { org in
+                let members = try Int.fetchOne(
+                    db, sql: "SELECT coalesce(sum(count), 0) FROM orgJoinMonth WHERE orgID = ? AND joinMonth <= ?", arguments: [org.id, month]) ?? 0
+                let paid = try Row.fetchOne(db, sql: "SELECT paid, paidFen FROM orgFeePaid WHERE orgID = ? AND month = ?", arguments: [org.id, month])
+                return FeeOrgStatus(orgID: org.id, org: org.fullName, members: members, paid: paid?["paid"] ?? 0, paidFen: paid?["paidFen"] ?? 0)
+            }.filter { $0.members > 0 || $0.paid > 0 }
             let unpaid = try Row.fetchAll(
                 db,
                 sql: """
@@ -180,7 +176,7 @@ extension AppDatabase: FeeStore {
             ).map {
                 FeeUnpaidMember(memberID: $0["id"], name: $0["name"], idNumber: IDNumber.masked($0["idNumber"]), branchID: $0["branchID"], branch: $0["branchName"])
             }
-            return (branches, unpaid)
+            return (rows, unpaid)
         }
     }
 }

@@ -281,6 +281,7 @@ extension AppDatabase {
         registerBackupMigration(&migrator)
         registerMemberLifeMigration(&migrator)
         registerCadreMigration(&migrator)
+        registerFeeTallyMigration(&migrator)
         return migrator
     }
 }

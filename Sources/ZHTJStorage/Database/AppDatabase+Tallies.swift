@@ -31,7 +31,7 @@ extension AppDatabase {
         bucket == "none" ? nil : ArchiveState(rawValue: bucket)
     }
 
-    private struct TallyKey: Hashable {
+    struct TallyKey: Hashable {
         var orgID: Int64
         var joinYear: Int
         var bucket: String
@@ -77,6 +77,9 @@ extension AppDatabase {
         var actual = try tallies(db, sql: recountSQL)
         stored.merge(try storedDue(db)) { $0 + $1 }
         actual.merge(try actualDue(db)) { $0 + $1 }
+        let fees = try feeTallies(db)
+        stored.merge(fees.stored) { $0 + $1 }
+        actual.merge(fees.actual) { $0 + $1 }
         return Set(stored.keys).union(actual.keys).compactMap { key -> TallyDifference? in
             let (s, a) = (stored[key] ?? 0, actual[key] ?? 0)
             return s == a ? nil : TallyDifference(orgID: key.orgID, joinYear: key.joinYear, bucket: key.bucket, dueDate: key.dueDate, stored: s, actual: a)
@@ -118,6 +121,7 @@ extension AppDatabase {
             WHERE m.joinYear >= \(MembershipRules.eArchiveFromYear) AND v.state IS NOT 'approved' AND m.leftAt IS NULL
             GROUP BY 1, 2
             """)
+        try rebuildFeeTallies(db)
         return try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM orgTally) + (SELECT count(*) FROM orgDue)") ?? 0
     }
 }

@@ -16,7 +16,7 @@ enum PostgresBulk {
     }
 
     /// What the insert triggers of `member` would have done for the members with these ids (inserted in bulk mode):
-    /// the member counts, name suffixes, tallies and due counts of every org above each.
+    /// the member counts, name suffixes, tallies, due counts and join-month counts of every org above each.
     static func membersInserted(_ db: SQLSession, ids: [Int64]) throws {
         guard !ids.isEmpty else { return }
         let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
@@ -34,6 +34,12 @@ enum PostgresBulk {
             SELECT a.ancestorID, m.joinYear, \(bucket("m.latestState")), count(*)
             FROM (\(new)) AS m JOIN orgAncestor AS a ON a.orgID = m.branchID GROUP BY 1, 2, 3
             ON CONFLICT (orgID, joinYear, bucket) DO UPDATE SET count = orgTally.count + excluded.count
+            """,
+            """
+            INSERT INTO orgJoinMonth (orgID, joinMonth, count)
+            SELECT a.ancestorID, substr(m.joinDate, 1, 7), count(*) FROM (\(new)) AS m JOIN orgAncestor AS a ON a.orgID = m.branchID
+            WHERE m.leftAt IS NULL GROUP BY 1, 2
+            ON CONFLICT (orgID, joinMonth) DO UPDATE SET count = orgJoinMonth.count + excluded.count
             """,
             """
             INSERT INTO orgDue (orgID, dueDate, count)

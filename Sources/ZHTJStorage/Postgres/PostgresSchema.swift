@@ -30,6 +30,7 @@ enum PostgresSchema {
         ("pg2-inbox-claims", pg2InboxClaims),
         ("pg3-member-life", pg3MemberLife),
         ("pg4-cadres", pg4Cadres),
+        ("pg5-fee-tallies", pg5FeeTallies),
     ]
 
     /// pg1, the tables and their indexes (SQLite's v1…v10).

@@ -81,9 +81,9 @@ extension ZHTJ {
 
         static func render(_ s: FeeStatusResult) -> String {
             var lines = ["团费 league fees \(s.month) — \(s.org)"]
-            if s.branches.isEmpty { return lines[0] + "\n没有需交团费的团员 / no members who owe a fee for this month" }
-            var table = TextTable(header: ["团支部 branch", "团员 members", "已交 paid", "未交 unpaid", "金额 amount (元)"])
-            for b in s.branches { table.add([b.branch, String(b.members), String(b.paid), String(b.unpaid), FeeAmount.yuan(b.paidFen)]) }
+            if s.rows.isEmpty { return lines[0] + "\n没有需交团费的团员 / no members who owe a fee for this month" }
+            var table = TextTable(header: ["下级组织 subordinate org", "团员 members", "已交 paid", "未交 unpaid", "金额 amount (元)"])
+            for r in s.rows { table.add([r.org, String(r.members), String(r.paid), String(r.unpaid), FeeAmount.yuan(r.paidFen)]) }
             table.add(["合计 total", String(s.members), String(s.paid), String(s.unpaid), FeeAmount.yuan(s.paidFen)])
             lines.append(table.render())
             if !s.unpaidMembers.isEmpty {
