@@ -37,8 +37,10 @@ struct MigrateTests {
         #expect(s.daemon.log.contains("zhtj.backend=postgresql"))
         let after = try jsonObject(try expectOK(s.daemon.cli(["audit", "verify", "--json"], credentials: "root.cred")).stdout)
         #expect((after["breaks"] as? [Any])?.isEmpty == true)
-        // (Each `audit verify` is audited itself: one row more than before.)
-        #expect((after["rows"] as? Int ?? 0) > (try jsonObject(before)["rows"] as? Int ?? .max), "\(after)")
+        // Every row of the chain came along. The test once expected more rows after the move than before: the extra
+        // rows were the day's reminder sweep's, which runs only after `reminders.time` (08:00); started between
+        // midnight and 08:00 neither daemon sweeps and the counts are equal (found at 00:10 UTC).
+        #expect((after["rows"] as? Int ?? 0) >= (try jsonObject(before)["rows"] as? Int ?? .max), "\(after) before: \(before)")
         #expect(try s.archives("202144010001").count == 1)
         #expect(try s.uploads("refused").count == 1)
         // New rows take ids after the copied ones: a replacement, its review, and a new org.
