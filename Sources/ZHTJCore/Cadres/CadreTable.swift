@@ -3,7 +3,7 @@ import Foundation
 /// The cadre table (R-C1, seed 001 §2.1.3): the template's Chinese headers, in order, and how a header maps to a
 /// column. The checks on a row are in `CadreTable+Validation.swift`.
 public enum CadreTable {
-    public enum Column: String, CaseIterable, Sendable {
+    public enum Column: String, TableColumn, Sendable {
         case name = "姓名"
         case idNumber = "身份证号码"
         case ethnicity = "民族"
@@ -32,7 +32,7 @@ public enum CadreTable {
         ]
 
         /// Other spellings seen in real tables (seed 001 §2.1.3 spells some out in full).
-        var aliases: [String] {
+        public var aliases: [String] {
             switch self {
             case .idNumber: ["身份证号", "公民身份号码"]
             case .occupation: ["在读状况/具体职业", "职业/在读状况"]
@@ -52,19 +52,7 @@ public enum CadreTable {
 
     /// Maps each known column to its index; fails naming the required headers that are missing.
     public static func columns(header: [String]) -> Result<[Column: Int], ZHTJError> {
-        var map: [Column: Int] = [:]
-        for (index, raw) in header.enumerated() {
-            let cell = raw.trimmingWhitespace.replacingOccurrences(of: "*", with: "")
-            if let column = Column.allCases.first(where: { $0.rawValue == cell || $0.aliases.contains(cell) }), map[column] == nil {
-                map[column] = index
-            }
-        }
-        let missing = Column.allCases.filter { map[$0] == nil && Column.required.contains($0) }
-        if !missing.isEmpty {
-            let names = missing.map(\.rawValue).joined(separator: "、")
-            return .failure(.importFailed("表头缺少：\(names)（第1行应为：\(templateHeader.joined(separator: ","))）/ missing headers: \(names)"))
-        }
-        return .success(map)
+        TableHeader.columns(header, required: Column.required, template: templateHeader)
     }
 
     /// The cells of one CSV row by column.

@@ -2,21 +2,21 @@
 /// 发展团员编号 (one of them per row, either column may be there), 月份, 金额(元), and 流水号 optional. Pure: rows
 /// in, drafts and problems out; which member a key names is the store's to find.
 public enum FeeTable {
-    public enum Column: String, CaseIterable, Sendable {
+    public enum Column: String, TableColumn, Sendable {
         case idNumber = "身份证号码"
         case developmentNumber = "发展团员编号"
         case month = "月份"
         case amount = "金额(元)"
         case reference = "流水号"
 
-        /// Header spellings accepted for the column.
-        var names: [String] {
+        /// Other header spellings accepted for the column.
+        public var aliases: [String] {
             switch self {
-            case .idNumber: ["身份证号码", "身份证号", "公民身份号码"]
-            case .developmentNumber: ["发展团员编号", "团员编号", "入团编号"]
-            case .month: ["月份", "缴费月份", "交费月份", "所属月份"]
-            case .amount: ["金额(元)", "金额（元）", "金额", "缴费金额", "交费金额"]
-            case .reference: ["流水号", "交易流水号", "订单号"]
+            case .idNumber: ["身份证号", "公民身份号码"]
+            case .developmentNumber: ["团员编号", "入团编号"]
+            case .month: ["缴费月份", "交费月份", "所属月份"]
+            case .amount: ["金额（元）", "金额", "缴费金额", "交费金额"]
+            case .reference: ["交易流水号", "订单号"]
             }
         }
     }
@@ -25,14 +25,10 @@ public enum FeeTable {
 
     /// Where each column is; an error when neither member column or no month or amount is there.
     public static func columns(header: [String]) -> Result<[Column: Int], FeeProblem> {
-        let cells = header.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespaces) }
-        var map: [Column: Int] = [:]
-        for column in Column.allCases {
-            if let i = cells.firstIndex(where: { column.names.contains($0) }) { map[column] = i }
-        }
+        let map: [Column: Int] = TableHeader.columns(header)
         guard map[.idNumber] != nil || map[.developmentNumber] != nil, map[.month] != nil, map[.amount] != nil else {
             return .failure(FeeProblem(
-                field: "表头 header", value: cells.joined(separator: ","),
+                field: "表头 header", value: header.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespaces) }.joined(separator: ","),
                 reason: "须有“身份证号码”或“发展团员编号”，以及“月份”和“金额(元)” / needs 身份证号码 or 发展团员编号, and 月份 and 金额(元)"))
         }
         return .success(map)

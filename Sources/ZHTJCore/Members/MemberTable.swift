@@ -2,7 +2,7 @@ import Foundation
 
 /// The member import table: the Chinese headers of the real template (R-M1, R-M2) and the checks on each row.
 public enum MemberTable {
-    public enum Column: String, CaseIterable, Sendable {
+    public enum Column: String, TableColumn, Sendable {
         case name = "姓名"
         case idNumber = "身份证号码"
         case ethnicity = "民族"
@@ -18,7 +18,7 @@ public enum MemberTable {
         public static let required: [Column] = [.name, .idNumber, .ethnicity, .politicalStatus, .joinDate, .branch, .isCadre]
 
         /// Other spellings seen in real tables.
-        var aliases: [String] {
+        public var aliases: [String] {
             switch self {
             case .idNumber: ["身份证号", "公民身份号码", "身份证"]
             case .joinDate: ["入团时间", "入团日期"]
@@ -36,21 +36,7 @@ public enum MemberTable {
 
     /// Maps each known column to its index; fails naming the required headers that are missing.
     public static func columns(header: [String]) -> Result<[Column: Int], ZHTJError> {
-        var map: [Column: Int] = [:]
-        for (index, raw) in header.enumerated() {
-            let cell = raw.trimmingWhitespace.replacingOccurrences(of: "*", with: "")
-            if let column = Column.allCases.first(where: { $0.rawValue == cell || $0.aliases.contains(cell) }),
-                map[column] == nil
-            {
-                map[column] = index
-            }
-        }
-        let missing = Column.required.filter { map[$0] == nil }
-        if !missing.isEmpty {
-            let names = missing.map(\.rawValue).joined(separator: "、")
-            return .failure(.importFailed("表头缺少：\(names)（第1行应为：\(templateHeader.joined(separator: ","))）/ missing headers: \(names)"))
-        }
-        return .success(map)
+        TableHeader.columns(header, required: Column.required, template: templateHeader)
     }
 
     /// Validates one row; returns the draft, or every problem found in the row.
