@@ -154,10 +154,11 @@ extension AppDatabase {
                 db, sql: Self.cadreSelection + " WHERE o.path >= ? AND o.path < ? \(removed) ORDER BY o.path, c.id LIMIT ?", arguments: [lower, upper, limit]
             ).map { Self.cadreInfo($0).masked }
             guard includeRemoved, !list.isEmpty else { return list }
+            // The posts of the cadres listed (at most `limit`), not of every cadre of the subtree.
             var posts: [Int64: [CadrePostInfo]] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT p.* FROM cadrePost AS p JOIN cadre AS c ON c.id = p.cadreID JOIN org AS o ON o.id = c.orgID WHERE o.path >= ? AND o.path < ? ORDER BY p.id",
-                arguments: [lower, upper])
+                db, sql: "SELECT p.* FROM json_each(?) AS k JOIN cadrePost AS p ON p.cadreID = CAST(k.value AS INTEGER) ORDER BY p.id",
+                arguments: [try Self.jsonArray(list.map { String($0.id) })])
             {
                 posts[row["cadreID"], default: []].append(Self.cadrePost(row))
             }

@@ -105,7 +105,6 @@ extension AppDatabase: FeeStore {
 
     /// The members the drafts name, by their key: two statements over all the keys (json_each), not one per row.
     private static func feeMembers(_ db: SQLSession, _ drafts: [FeeDraft]) throws -> [FeeDraft.Key: FeeMember] {
-        func json(_ keys: [String]) throws -> String { String(decoding: try JSONEncoder().encode(keys), as: UTF8.self) }
         var ids: [String] = [], numbers: [String] = []
         for d in drafts {
             switch d.key {
@@ -120,7 +119,7 @@ extension AppDatabase: FeeStore {
                 sql: """
                     SELECT member.id, member.leftAt, member.\(column) AS memberKey, org.path FROM json_each(?) AS k
                     JOIN member ON member.\(column) = k.value JOIN org ON org.id = member.branchID
-                    """, arguments: [try json(keys)])
+                    """, arguments: [try jsonArray(keys)])
             for row in rows {
                 let key: String = row["memberKey"]
                 found[column == "idNumber" ? .idNumber(key) : .developmentNumber(key)] = FeeMember(id: row["id"], leftAt: row["leftAt"], path: row["path"])
@@ -132,7 +131,7 @@ extension AppDatabase: FeeStore {
     /// The months already paid by these members, as "memberID month".
     private static func paidMonths(_ db: SQLSession, memberIDs: Set<Int64>) throws -> [String: (amountFen: Int, recordedAt: String)] {
         guard !memberIDs.isEmpty else { return [:] }
-        let json = String(decoding: try JSONEncoder().encode(memberIDs.map(String.init)), as: UTF8.self)
+        let json = try jsonArray(memberIDs.map(String.init))
         var paid: [String: (amountFen: Int, recordedAt: String)] = [:]
         for row in try Row.fetchAll(
             db, sql: "SELECT f.memberID, f.month, f.amountFen, f.recordedAt FROM json_each(?) AS k JOIN feePayment AS f ON f.memberID = CAST(k.value AS INTEGER)",

@@ -37,7 +37,7 @@ extension AppDatabase {
         let areas = area.map { [$0] } ?? KeyArea.allCases
         // Each industry as written, and with ASCII brackets (高等职业(专科)院校).
         let industries = Array(Set(areas.flatMap(\.industries).flatMap { [$0, $0.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")] })).sorted()
-        let list = String(decoding: try JSONEncoder().encode(industries), as: UTF8.self)
+        let list = try Self.jsonArray(industries)
         return try read { db in
             let orgs = try Row.fetchAll(
                 db,

@@ -109,15 +109,14 @@ extension AppDatabase {
     private static func existingMembers(_ db: SQLSession, idNumbers: [String], numbers: [String]) throws
         -> (byIDNumber: [String: MemberRecord], byNumber: [String: String])
     {
-        func json(_ keys: [String]) throws -> String { String(decoding: try JSONEncoder().encode(keys), as: UTF8.self) }
         var byIDNumber: [String: MemberRecord] = [:]
         let members = try MemberRecord.fetchCursor(
-            db, sql: "SELECT member.* FROM json_each(?) AS k JOIN member ON member.idNumber = k.value", arguments: [try json(idNumbers)])
+            db, sql: "SELECT member.* FROM json_each(?) AS k JOIN member ON member.idNumber = k.value", arguments: [try jsonArray(idNumbers)])
         while let member = try members.next() { byIDNumber[member.idNumber] = member }
         var byNumber: [String: String] = [:]
         let owners = try Row.fetchCursor(
             db, sql: "SELECT member.developmentNumber, member.name FROM json_each(?) AS k JOIN member ON member.developmentNumber = k.value",
-            arguments: [try json(numbers)])
+            arguments: [try jsonArray(numbers)])
         while let row = try owners.next() { byNumber[row["developmentNumber"]] = row["name"] }
         return (byIDNumber, byNumber)
     }

@@ -91,6 +91,11 @@ extension AppDatabase {
         return (path, path + "\u{10FFFF}")
     }
 
+    /// `values` as a JSON array, the argument of `json_each(?)` (a whole list of keys in one statement).
+    static func jsonArray(_ values: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
+    }
+
     /// The upper bound of the strings that start with `prefix` (for a prefix search as an index range).
     static func prefixUpperBound(_ prefix: String) -> String {
         prefix + "\u{10FFFF}"
