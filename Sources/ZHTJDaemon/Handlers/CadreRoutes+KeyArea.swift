@@ -7,7 +7,7 @@ import ZHTJRegistry
 extension RequestHandler {
     /// `org.keyArea`: the org's own admin, once; a second time is refused and recorded.
     func orgKeyArea(_ params: KeyAreaParams, _ context: AdminContext) throws -> KeyAreaInfo {
-        let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? context.admin.org
+        let org = try org(params.org, context)
         guard org.id == context.admin.org.id else {
             throw ZHTJError.notAllowed(
                 "\(org.fullName)的重点领域信息由其本级管理员填写 / the key-area figures of \(org.fullName) are entered by its own admin (seed 001 §2.2)")
@@ -37,7 +37,7 @@ extension RequestHandler {
             throw ZHTJError.notAllowed(
                 "重点领域团干部配备监测供团的领导机关、团委和团工委使用 / key-area staffing is for leading bodies and committees (seed 001 §2.3)")
         }
-        let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? context.admin.org
+        let org = try org(params.org, context)
         var area: KeyArea? = nil
         if let kind = params.kind, !kind.isEmpty {
             guard let parsed = KeyArea(userText: kind) else {

@@ -45,7 +45,7 @@ extension RequestHandler {
 
     /// `cadre.add`: one cadre, checked as a table row is (R-C1).
     func cadreAdd(_ params: CadreAddParams, _ context: AdminContext) throws -> CadreInfo {
-        let org = try enteringOrg(try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? context.admin.org, context)
+        let org = try enteringOrg(org(params.org, context), context)
         let draft: CadreDraft
         switch CadreTable.validate(cells: params.cells, line: 0, today: CivilDate(context.now)) {
         case .success(let valid): draft = valid
@@ -58,7 +58,7 @@ extension RequestHandler {
 
     /// `cadre.import`: every row checked; the good ones go in together, each bad one is reported with its reason.
     func cadreImport(_ params: CadreImportParams, _ context: AdminContext) throws -> CadreImportReport {
-        let org = try enteringOrg(try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? context.admin.org, context)
+        let org = try enteringOrg(org(params.org, context), context)
         guard let bytes = Data(base64Encoded: params.contentBase64) else { throw ZHTJError.badRequest("contentBase64 is not base64") }
         guard let (text, encoding) = TextDecoding.decode(Array(bytes)) else {
             throw ZHTJError.importFailed("“\(params.fileName)”既不是UTF-8也不是GB18030编码 / \"\(params.fileName)\" is neither UTF-8 nor GB18030: save it as CSV UTF-8")
@@ -97,7 +97,7 @@ extension RequestHandler {
     /// `cadre.list`: the cadres of an org's subtree, ID numbers masked; with `allPosts` also the removed ones and
     /// every post held.
     func cadreList(_ params: CadreListParams, _ context: AdminContext) throws -> [CadreInfo] {
-        let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? context.admin.org
+        let org = try org(params.org, context)
         return try database.cadres(within: Subtree(path: try database.path(of: org.id)), includeRemoved: params.allPosts ?? false, limit: Self.cadreListLimit)
     }
 

@@ -62,7 +62,7 @@ extension RequestHandler {
 
     /// `fee.status [--org ORG] --month`: per branch of the org (inside the admin's subtree), who has not paid.
     func feeStatus(_ params: FeeStatusParams, _ context: AdminContext) throws -> FeeStatusResult {
-        let org = try params.org.map { try database.resolveOrg($0, within: context.scope) } ?? context.admin.org
+        let org = try org(params.org, context)
         let month = try Self.checked(FeeMonth.parse(params.month, today: CivilDate(context.now)))
         let limit = params.limit ?? Self.feeStatusDefaultLimit
         guard (1...Self.feeStatusMaxLimit).contains(limit) else {
