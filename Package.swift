@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        // The browser console (issue 17): HTTP and server-rendered templates.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries, each wrapped once.
@@ -87,11 +91,27 @@ let package = Package(
         // Label sheets and cover sheets with QR codes (`zhtj labels`), drawn with cairo.
         .target(name: "ZHTJLabels", dependencies: ["ZHTJCore", "CCairo", "CQrencode"]),
 
+        // The review console in the browser (issue 17): pages, assets and sessions over HTTP. It runs commands
+        // through a `ConsoleBackend` (the daemon's router), so it knows no storage and no handler.
+        .target(
+            name: "ZHTJConsole",
+            dependencies: [
+                "ZHTJCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
         // The daemon's services and build(config:).
         .target(
             name: "ZHTJDaemon",
             dependencies: [
-                "ZHTJCore", "ZHTJRegistry", "ZHTJStorage", "ZHTJBackup", "ZHTJFiles", "ZHTJIngest", "ZHTJLabels", "CZHTJShims",
+                "ZHTJCore", "ZHTJRegistry", "ZHTJStorage", "ZHTJBackup", "ZHTJFiles", "ZHTJIngest", "ZHTJLabels", "ZHTJConsole", "CZHTJShims",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

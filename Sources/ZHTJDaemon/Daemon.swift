@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import ZHTJBackup
+import ZHTJConsole
 import ZHTJCore
 import ZHTJIngest
 import ZHTJRegistry
@@ -79,15 +80,17 @@ public final class Daemon: Sendable {
         let backups = BackupRunner(
             database: database, layout: layout, settings: settings, configFile: configFile, clock: clock, logger: logger,
             schemaRepairs: database.schemaRepairs)
+        let console = ConsoleState(listen: settings.consoleListen, publicURL: settings.consoleURL)
         let handler = RequestHandler(
             database: database, layout: layout, settings: settings, clock: clock, logger: logger, groupID: groupID, delivery: delivery,
-            backups: backups)
+            backups: backups, console: console)
+        let consoleServer = try ConsoleServer(state: console, backend: DaemonConsoleBackend(handler: handler), pdfjsFolder: settings.consolePdfjs, logger: logger)
         let server = SocketServer(path: layout.socket, handler: handler, logger: logger, groupID: groupID, idleTimeoutSeconds: settings.idleTimeoutSeconds,
             maxConnections: settings.maxConnections, requestThreads: settings.requestThreads)
         group = ServiceGroup(
             configuration: .init(
                 services: [
-                    .init(service: watcher), .init(service: reminders), .init(service: server),
+                    .init(service: watcher), .init(service: reminders), .init(service: server), .init(service: consoleServer),
                     .init(service: BackupService(runner: backups, settings: settings, clock: clock, logger: logger)),
                     .init(service: ConfigReloader(configFile: configFile, overrides: overrides, logger: logger)),
                     // Without NOTIFY_SOCKET it returns at once: that must not stop the others.

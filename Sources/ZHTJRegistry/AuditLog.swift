@@ -5,6 +5,9 @@ import ZHTJCore
 /// invariant); from outside, only refusals are recorded and the recent events read.
 public protocol AuditLog: Sendable {
     func recordRefusal(caller: Caller, action: String, target: String, detail: String?, now: Date) throws
+    /// Records an event that changes nothing in the registry but must be on record (a console login link, an ID
+    /// number revealed in the console).
+    func recordEvent(caller: Caller, action: String, target: String, detail: String?, now: Date) throws
     func events(limit: Int) throws -> [(action: String, target: String, uid: Int64, adminID: Int64?)]
     /// Checks the chain row by row in one read and lists the archived documents' hashes (the files are the
     /// caller's to check, outside the transaction).

@@ -15,6 +15,6 @@ struct ZHTJ: ParsableCommand {
             Approve.self, Reject.self, ChangeRequest.self, ChangeRequests.self, ApproveChange.self, RejectChange.self,
             Unmatched.self, Attach.self, Refused.self, Retry.self, Labels.self, Audit.self, Reminders.self, Transfer.self, Transfers.self,
             AcceptTransfer.self, RefuseTransfer.self, CancelTransfer.self, LeaveRequests.self, ApproveLeave.self, RejectLeave.self, Card.self,
-            Award.self, Sanction.self, Awards.self, Fee.self, Cadre.self, Stats.self, Admin.self,
+            Award.self, Sanction.self, Awards.self, Fee.self, Cadre.self, Stats.self, Console.self, Admin.self,
         ])
 }

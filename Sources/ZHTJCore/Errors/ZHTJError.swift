@@ -49,6 +49,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
     case nothingToLabel(String)
     case versionNotFound(String, Int?)
     case limitOutOfRange(option: String, value: Int, lowest: Int, highest: Int)
+    case consoleOff(String)
     case storage(String)
     case internalError(String)
 
@@ -102,6 +103,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nothingToLabel: "nothing_to_label"
         case .versionNotFound: "version_not_found"
         case .limitOutOfRange: "limit_out_of_range"
+        case .consoleOff: "console_off"
         case .storage: "storage"
         case .internalError: "internal"
         }
@@ -156,6 +158,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nothingToLabel(let scope): "“\(scope)”中没有需要打印标签的团员：标签只为2020年及以后入团、已有发展团员编号的团员打印（--only-missing 时再除去已上传的）"
         case .versionNotFound(let m, let v): "团员\(m)没有\(v.map { "第\($0)版" } ?? "")电子档案"
         case .limitOutOfRange(let o, let v, let lo, let hi): "--\(o) \(v) 超出范围：应为\(lo)到\(hi)之间的整数；要看全部请用 --all"
+        case .consoleOff(let why): "浏览器控制台未运行：\(why)。请检查 console.listen 设置和 zhtjd 的日志"
         case .storage(let why): "数据库错误：\(why)"
         case .internalError(let why): "内部错误：\(why)"
         }
@@ -210,6 +213,7 @@ public enum ZHTJError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nothingToLabel(let scope): "no member to print a label for in \(scope): labels are for members who joined in 2020 or later and have a development number (with --only-missing, less those whose file is uploaded)"
         case .versionNotFound(let m, let v): "member \(m) has no e-archive\(v.map { " version \($0)" } ?? "")"
         case .limitOutOfRange(let o, let v, let lo, let hi): "--\(o) \(v) is out of range: give a whole number from \(lo) to \(hi), or --all for everything"
+        case .consoleOff(let why): "the browser console is not running: \(why). Check the setting console.listen and zhtjd's log"
         case .storage(let why): "database error: \(why)"
         case .internalError(let why): "internal error: \(why)"
         }

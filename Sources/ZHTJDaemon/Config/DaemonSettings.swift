@@ -80,6 +80,13 @@ public struct DaemonSettings: Sendable {
     /// `calendar.holidays` (weekdays not worked) and `calendar.workdays` (weekend days worked instead), `YYYY-MM-DD`:
     /// the working days of the 20 within which a reward or sanction is entered (R-W2).
     public var workingDays = WorkingDays()
+    /// `console.listen`: the browser console's address, `HOST:PORT` (port 0: any free one) or a Unix socket path
+    /// for a reverse proxy; empty turns it off (issue 17).
+    public var consoleListen = "127.0.0.1:8640"
+    /// `console.url`: the address browsers open when a reverse proxy (TLS) stands in front; links use it.
+    public var consoleURL: String?
+    /// `console.pdfjs`: Debian's libjs-pdf build folder (pdf.js and its worker).
+    public var consolePdfjs = "/usr/share/javascript/pdf/build"
 
     public init(
         storageRoot: String = "Storage", logLevel: Logger.Level = .info, socketGroup: String? = nil,
@@ -194,6 +201,12 @@ public struct DaemonSettings: Sendable {
         settings.hookRetrySeconds = try positive(reader, "reminders.hookRetrySeconds", settings.hookRetrySeconds)
         settings.hookTimeoutSeconds = try positive(reader, "reminders.hookTimeoutSeconds", settings.hookTimeoutSeconds)
         settings.workingDays = WorkingDays(holidays: try dates(reader, "calendar.holidays"), workdays: try dates(reader, "calendar.workdays"))
+        settings.consoleListen = reader.string(forKey: "console.listen", default: settings.consoleListen).trimmingCharacters(in: .whitespaces)
+        settings.consoleURL = reader.string(forKey: "console.url").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+        if let url = settings.consoleURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            throw SettingsError.invalid(key: "console.url", value: url, expected: "the address browsers open, e.g. https://zhtj.example.lan")
+        }
+        settings.consolePdfjs = reader.string(forKey: "console.pdfjs", default: settings.consolePdfjs)
         return settings
     }
 

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Logging
 import ZHTJBackup
+import ZHTJConsole
 import ZHTJCore
 import ZHTJRegistry
 
@@ -26,11 +27,15 @@ public final class RequestHandler: Sendable {
     let backups: BackupRunner?
     /// The commands it serves.
     let routes: RouteTable
+    /// The browser console's sessions and listener (nil in tests that run the handler alone).
+    let console: ConsoleState?
 
     public init(
         database: any Registry, layout: StorageLayout, settings: DaemonSettings, clock: DaemonClock, logger: Logger,
-        groupID: gid_t?, delivery: ReminderDelivery, backups: BackupRunner? = nil, routes: RouteTable = .daemon
+        groupID: gid_t?, delivery: ReminderDelivery, backups: BackupRunner? = nil, routes: RouteTable = .daemon,
+        console: ConsoleState? = nil
     ) {
+        self.console = console
         self.backups = backups
         self.routes = routes
         self.delivery = delivery
@@ -110,7 +115,8 @@ public final class RequestHandler: Sendable {
         }
         guard found.uid == uid else { throw ZHTJError.credentialWrongUser }
         let caller = Caller(uid: uid, adminID: found.info.id, orgID: found.info.org.id)
-        return RequestContext(caller: caller, admin: found.info, scope: Subtree(path: found.orgPath), isOperator: isOperator, now: now)
+        return RequestContext(
+            caller: caller, admin: found.info, scope: Subtree(path: found.orgPath), isOperator: isOperator, now: now, credentialHash: Self.hash(credential))
     }
 
     /// A member's own credential (R-E13): bound to its uid, usable once approved, and only for the commands open to

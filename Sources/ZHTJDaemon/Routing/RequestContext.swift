@@ -13,8 +13,11 @@ public struct RequestContext: Sendable, HandlerContext {
     public var now: Date
     /// The member whose own approved credential was sent (R-E13); `scope` is then the member's branch.
     public var member: MemberAccountInfo?
+    /// The hash of the admin's credential that was sent (for `console.link`, whose sessions check it again).
+    public var credentialHash: String?
 
-    public init(caller: Caller, admin: AdminInfo?, scope: Subtree?, isOperator: Bool, now: Date, member: MemberAccountInfo? = nil) {
+    public init(caller: Caller, admin: AdminInfo?, scope: Subtree?, isOperator: Bool, now: Date, member: MemberAccountInfo? = nil, credentialHash: String? = nil) {
+        self.credentialHash = credentialHash
         self.caller = caller
         self.admin = admin
         self.scope = scope
@@ -35,9 +38,11 @@ public struct AdminContext: Sendable, HandlerContext {
     public var scope: Subtree
     public var isOperator: Bool
     public var now: Date
+    public var credentialHash: String?
 
     public init?(_ request: RequestContext) {
         guard let admin = request.admin, let scope = request.scope else { return nil }
+        self.credentialHash = request.credentialHash
         self.caller = request.caller
         self.admin = admin
         self.scope = scope

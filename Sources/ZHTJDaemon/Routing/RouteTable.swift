@@ -9,6 +9,8 @@ public struct RouteTable: Sendable {
         var command: any ZHTJCommand.Type
         var access: Access
         var run: @Sendable (RequestHandler, Data, RequestContext, Int?) throws -> [UInt8]
+        /// The same handler with typed params and result (the browser console's calls, no JSON between).
+        var typed: @Sendable (RequestHandler, any Sendable, RequestContext) throws -> any Sendable
     }
 
     private(set) var routes: [String: Route] = [:]
@@ -36,6 +38,10 @@ public struct RouteTable: Sendable {
             let params: C.Params = try RequestHandler.params(data)
             let result = try handler(target)(params, context)
             return RequestHandler.encode(Response(id: id, result: result))
+        } typed: { target, params, request in
+            guard let context = Context(request) else { throw ZHTJError.credentialRequired }
+            guard let params = params as? C.Params else { throw ZHTJError.badRequest("params of \(C.name)") }
+            return try handler(target)(params, context)
         }
     }
 
@@ -45,7 +51,7 @@ public struct RouteTable: Sendable {
         let features: [any RouteCollection.Type] = [
             RegistrationRoutes.self, OrgRoutes.self, MemberRoutes.self, UploadRoutes.self, ReviewRoutes.self, ChangeRoutes.self,
             ArchiveRoutes.self, ReminderRoutes.self, LabelRoutes.self, MaintenanceRoutes.self, LeaveRoutes.self, TransferRoutes.self, CardRoutes.self,
-            MemberAccountRoutes.self, DistinctionRoutes.self, FeeRoutes.self, CadreRoutes.self,
+            MemberAccountRoutes.self, DistinctionRoutes.self, FeeRoutes.self, CadreRoutes.self, ConsoleRoutes.self,
         ]
         for feature in features { feature.register(on: &table) }
         return table

@@ -7,7 +7,9 @@ extension AppDatabase {
     static func record(
         _ db: SQLSession, caller: Caller, action: String, target: String, detail: String? = nil, at: Date
     ) throws {
-        try appendAudit(db, at: at, uid: Int64(caller.uid), adminID: caller.adminID, orgID: caller.orgID, action: action, target: target, reason: detail)
+        // A request from the browser console says so in its row: `… [via console]`.
+        let reason = caller.via.map { via in detail.map { "\($0) [via \(via)]" } ?? "[via \(via)]" } ?? detail
+        try appendAudit(db, at: at, uid: Int64(caller.uid), adminID: caller.adminID, orgID: caller.orgID, action: action, target: target, reason: reason)
     }
 
     /// The latest audit rows, newest first.
@@ -23,6 +25,11 @@ extension AppDatabase {
 extension AppDatabase {
     /// Records a refused attempt (a credential from the wrong uid, an action outside one's org).
     public func recordRefusal(caller: Caller, action: String, target: String, detail: String?, now: Date) throws {
+        try recordEvent(caller: caller, action: action, target: target, detail: detail, now: now)
+    }
+
+    /// Records an event that changes nothing else (a console link, a revealed ID number).
+    public func recordEvent(caller: Caller, action: String, target: String, detail: String?, now: Date) throws {
         try write { db in try Self.record(db, caller: caller, action: action, target: target, detail: detail, at: now) }
     }
 }

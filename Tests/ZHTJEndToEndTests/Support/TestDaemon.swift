@@ -72,6 +72,8 @@ final class TestDaemon {
         env["HOME"] = root
         // The tests run a debug build, several times slower at OCR than a release build: a budget to match.
         env["ZHTJD_OCR_SECONDS"] = "15"
+        // The browser console on a free port: tests run side by side (`zhtj console --json` says which port).
+        env["ZHTJD_CONSOLE_LISTEN"] = "127.0.0.1:0"
         if let databaseURL { env["ZHTJD_DATABASE_URL"] = databaseURL }
         for (k, v) in extraEnvironment { env[k] = v }
         return env
