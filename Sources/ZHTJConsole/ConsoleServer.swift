@@ -12,10 +12,12 @@ public struct ConsoleServer: Service {
     let pages: ConsolePages
     let logger: Logger
 
-    public init(state: ConsoleState, backend: any ConsoleBackend, pdfjsFolder: String, logger: Logger) throws {
+    public init(
+        state: ConsoleState, backend: any ConsoleBackend, pdfjsFolder: String, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         self.state = state
         self.logger = logger
-        self.pages = try ConsolePages(state: state, backend: backend, pdfjsFolder: pdfjsFolder, logger: logger)
+        self.pages = try ConsolePages(state: state, backend: backend, pdfjsFolder: pdfjsFolder, logger: logger, now: now)
     }
 
     /// `HOST:PORT` or a path (anything with a `/`).

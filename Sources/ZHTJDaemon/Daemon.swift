@@ -84,7 +84,8 @@ public final class Daemon: Sendable {
         let handler = RequestHandler(
             database: database, layout: layout, settings: settings, clock: clock, logger: logger, groupID: groupID, delivery: delivery,
             backups: backups, console: console)
-        let consoleServer = try ConsoleServer(state: console, backend: DaemonConsoleBackend(handler: handler), pdfjsFolder: settings.consolePdfjs, logger: logger)
+        let consoleServer = try ConsoleServer(state: console, backend: DaemonConsoleBackend(handler: handler), pdfjsFolder: settings.consolePdfjs, logger: logger,
+            now: { clock.now() })
         let server = SocketServer(path: layout.socket, handler: handler, logger: logger, groupID: groupID, idleTimeoutSeconds: settings.idleTimeoutSeconds,
             maxConnections: settings.maxConnections, requestThreads: settings.requestThreads)
         group = ServiceGroup(

@@ -43,6 +43,10 @@ struct OtherUserTests {
         let stolen = try s.daemon.cli(["org", "tree"], credentials: "other/stolen.cred", asUser: Self.user)
         #expect(stolen.status == 1, "\(stolen.combined)")
         #expect(stolen.stderr.contains("belongs to another system user"))
+        // Nor does it get a console link (issue 17): the link is asked for over the socket, with the kernel's uid.
+        let link = try s.daemon.cli(["console", "--no-open"], credentials: "other/stolen.cred", asUser: Self.user)
+        #expect(link.status == 1, "\(link.combined)")
+        #expect(link.stderr.contains("belongs to another system user") && !link.stdout.contains("token="))
 
         // Without a credential the other uid may ask who it is, and may not act as the operator.
         let who = try jsonObject(try expectOK(s.daemon.cli(["whoami", "--json"], credentials: "other/none.cred", asUser: Self.user)).stdout)

@@ -7,7 +7,7 @@ extension ConsolePages {
     func registerLogin(on router: Router<Context>) {
         router.get("/login") { request, _ in
             let token = FormFields(request.uri.query ?? "")["token"] ?? ""
-            switch state.sessions.exchange(token: token, now: Date()) {
+            switch state.sessions.exchange(token: token, now: now()) {
             case .success(let opened):
                 logger.notice("console session opened", metadata: ["zhtj.admin": "\(opened.session.admin.id)", "zhtj.uid": "\(opened.session.admin.uid)"])
                 return ConsoleResponse.redirect("/queue", cookie: cookie(opened.cookie, maxAge: Int(ConsoleSessions.idleSeconds)))

@@ -18,8 +18,11 @@ struct ConsolePages: Sendable {
     let pdfjsFolder: String
     let library: MustacheLibrary
     let logger: Logger
+    /// The daemon's clock (a test clock in tests): links and idle sessions expire by it.
+    let now: @Sendable () -> Date
 
-    init(state: ConsoleState, backend: any ConsoleBackend, pdfjsFolder: String, logger: Logger) throws {
+    init(state: ConsoleState, backend: any ConsoleBackend, pdfjsFolder: String, logger: Logger, now: @escaping @Sendable () -> Date) throws {
+        self.now = now
         self.state = state
         self.backend = backend
         self.pdfjsFolder = pdfjsFolder
@@ -61,7 +64,7 @@ struct ConsolePages: Sendable {
 
     func session(_ request: Request) -> ConsoleSession? {
         guard let cookie = request.cookies[Self.cookieName]?.value else { return nil }
-        return state.sessions.session(cookie: cookie, now: Date())
+        return state.sessions.session(cookie: cookie, now: now())
     }
 
     /// Runs blocking work (the database, files) on NIO's thread pool.

@@ -82,8 +82,8 @@ extension Scenario {
 
     /// `withMembers()` and four admins: root (0001), a (committee 0002, over branch 0003), b (committee 0004, over
     /// branch 0005), c (branch 0003).
-    static func withMembersAndAdmins() throws -> Scenario {
-        let s = try Scenario.withMembers()
+    static func withMembersAndAdmins(extraEnvironment: [String: String] = [:]) throws -> Scenario {
+        let s = try Scenario.withMembers(extraEnvironment: extraEnvironment)
         try s.registerAdmin(org: "0002", issuer: "root.cred", newCredentials: "a.cred", name: "甲")
         try s.registerAdmin(org: "0004", issuer: "root.cred", newCredentials: "b.cred", name: "乙")
         try s.registerAdmin(org: "0003", issuer: "a.cred", newCredentials: "c.cred", name: "丙")
