@@ -157,6 +157,7 @@ let package = Package(
         .executableTarget(name: "zhtj-load", dependencies: ["ZHTJClient", "ZHTJCore"], path: "Benchmarks/zhtj-load"),
 
         .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
+        .testTarget(name: "ZHTJConsoleTests", dependencies: ["ZHTJConsole", "ZHTJCore", .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(
             name: "ZHTJStorageTests",
             dependencies: ["ZHTJStorage", "ZHTJRegistry", "ZHTJCore", "ZHTJTestSupport", .product(name: "Crypto", package: "swift-crypto")]),

@@ -35,6 +35,18 @@ import ZHTJDaemon
     }
 
     /// The wire-only types (params, results, envelopes in ZHTJCore/Protocol) never appear in the storage seam.
+    /// The console (issue 17) is the only HTTP code, and it reaches the registry only through its backend.
+    @Test func onlyTheConsoleSpeaksHTTPAndItKnowsNoStorage() {
+        let sources = Self.swiftFiles(under: "Sources")
+        let http = sources.filter { $0.text.contains("import Hummingbird") || $0.text.contains("import Mustache") }.map(\.path)
+        #expect(!http.isEmpty && http.allSatisfy { $0.hasPrefix("Sources/ZHTJConsole/") }, "\(http)")
+        for file in sources where file.path.hasPrefix("Sources/ZHTJConsole/") {
+            for module in ["ZHTJStorage", "ZHTJRegistry", "ZHTJDaemon", "ZHTJIngest"] {
+                #expect(!file.text.contains("import \(module)"), "\(file.path) imports \(module)")
+            }
+        }
+    }
+
     @Test func theSeamSpeaksNoWireTypes() {
         var wire = Set<String>()
         for file in Self.swiftFiles(under: "Sources/ZHTJCore/Protocol") {

@@ -22,6 +22,7 @@ import ZHTJDaemon
         "transfer.accept": .admin, "transfer.refuse": .admin, "transfer.cancel": .admin, "member.card": .adminOrMember,
         "member.selfRegister": .anyone, "member.selfRequests": .admin, "member.approveSelf": .admin,
         "distinction.add": .admin, "distinction.list": .admin, "fee.record": .admin, "fee.import": .admin, "fee.status": .admin,
+        "console.link": .admin, "console.logoutAll": .admin,
         "fee.list": .admin,
         "cadre.add": .admin, "cadre.import": .admin, "cadre.list": .admin, "cadre.changePost": .admin, "cadre.remove": .admin,
         "org.keyArea": .admin, "cadre.staffing": .admin, "cadre.archives": .admin,
