@@ -44,7 +44,7 @@ public struct ConsoleServer: Service {
         }
         // A socket file left by an earlier run (the instance lock says no other zhtjd uses this storage).
         if state.listen.contains("/") { try? FileManager.default.removeItem(atPath: state.listen) }
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: ConsoleContext.self)
         pages.register(on: router)
         let state = self.state
         let logger = self.logger

@@ -102,3 +102,19 @@ import ZHTJCore
         #expect(ConsoleServer.address("localhost:99999") == nil)
     }
 }
+
+/// The login's peer check reads the kernel's socket table.
+@Suite struct LoopbackPeerTests {
+    static let table = """
+          sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+           0: 0100007F:21C0 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5434835 1
+           1: 0100007F:C350 0100007F:21C0 01 00000000:00000000 00:00000000 00000000  1000        0 5434836 1
+           2: 0100007F:21C0 0100007F:C350 01 00000000:00000000 00:00000000 00000000     0        0 5434837 1
+        """
+
+    @Test func theBrowsersEndNamesItsUser() {
+        // 0xC350 = 50000 (the browser's port), 0x21C0 = 8640 (the console's).
+        #expect(LoopbackPeer.uid(in: Self.table, peerPort: 50000, serverPort: 8640) == 1000)
+        #expect(LoopbackPeer.uid(in: Self.table, peerPort: 50001, serverPort: 8640) == nil)
+    }
+}

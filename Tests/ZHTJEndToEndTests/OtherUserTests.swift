@@ -47,6 +47,13 @@ struct OtherUserTests {
         let link = try s.daemon.cli(["console", "--no-open"], credentials: "other/stolen.cred", asUser: Self.user)
         #expect(link.status == 1, "\(link.combined)")
         #expect(link.stderr.contains("belongs to another system user") && !link.stdout.contains("token="))
+        // A link that another user read (from a process list: xdg-open's arguments) does not open in their browser,
+        // and stays good for its owner.
+        let url = try ConsoleSessionProbe.link(s, "root.cred")
+        let script = "import http.client,sys,urllib.parse as u; p=u.urlsplit(sys.argv[1]); c=http.client.HTTPConnection(p.hostname,p.port); c.request('GET',p.path+'?'+p.query); print(c.getresponse().status)"
+        let theirs = try runProgram("/usr/sbin/runuser", ["-u", Self.user, "--", "/usr/bin/python3", "-c", script, url], environment: s.daemon.environment)
+        #expect(theirs.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "403", "\(theirs.combined)")
+        #expect(try HTTPProbe.send("GET", url).status == 303)
 
         // Without a credential the other uid may ask who it is, and may not act as the operator.
         let who = try jsonObject(try expectOK(s.daemon.cli(["whoami", "--json"], credentials: "other/none.cred", asUser: Self.user)).stdout)

@@ -5,8 +5,9 @@ import Hummingbird
 /// pdf.js).
 extension ConsolePages {
     func registerLogin(on router: Router<Context>) {
-        router.get("/login") { request, _ in
+        router.get("/login") { request, context in
             let token = FormFields(request.uri.query ?? "")["token"] ?? ""
+            if let refused = wrongUser(token: token, context) { return refused }
             switch state.sessions.exchange(token: token, now: now()) {
             case .success(let opened):
                 logger.notice("console session opened", metadata: ["zhtj.admin": "\(opened.session.admin.id)", "zhtj.uid": "\(opened.session.admin.uid)"])
@@ -45,6 +46,21 @@ extension ConsolePages {
                 return ConsoleResponse.asset(text, contentType: "text/javascript; charset=utf-8")
             }
         }
+    }
+
+    /// Over loopback without a reverse proxy (no `console.url`), a link opens only in a program of the user who
+    /// asked for it: the kernel's socket table names the browser's uid. Such a refusal leaves the link unused, so
+    /// another user who read it (from a process list) cannot spoil it either.
+    func wrongUser(token: String, _ context: Context) -> Response? {
+        guard state.publicURL == nil, let peer = context.peer?.port, let server = context.local?.port,
+            let link = state.sessions.linkOwner(token: token)
+        else { return nil }
+        guard let uid = LoopbackPeer.uid(peerPort: peer, serverPort: server), uid != link.uid else { return nil }
+        logger.warning("console link refused: opened by another system user", metadata: ["zhtj.uid": "\(uid)", "zhtj.admin": "\(link.id)"])
+        return message(
+            "无法登录 Cannot log in", zh: "这个登录链接属于另一个系统用户（uid \(link.uid)），在你的浏览器中不能使用。请用你自己的账户运行 zhtj console。",
+            en: "This login link belongs to another system user (uid \(link.uid)) and does not open in your browser (uid \(uid)). Run `zhtj console` as yourself.",
+            status: .forbidden, session: nil)
     }
 
     /// The session cookie: HttpOnly, SameSite=Strict, Secure behind TLS (`console.url` with `https:`).

@@ -10,7 +10,7 @@ import ZHTJCore
 /// The console's routes. Every page and action runs typed commands through the `ConsoleBackend` (the daemon's
 /// router, with its scope, authorization and audit) on a thread pool, never on the server's event loops.
 struct ConsolePages: Sendable {
-    typealias Context = BasicRequestContext
+    typealias Context = ConsoleContext
     static let cookieName = "zhtj_console"
 
     let state: ConsoleState

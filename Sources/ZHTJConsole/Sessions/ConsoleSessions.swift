@@ -41,6 +41,11 @@ public final class ConsoleSessions: Sendable {
         return (token, expires)
     }
 
+    /// Who asked for a link (nil for an unknown token), without using it.
+    public func linkOwner(token: String) -> ConsoleSession.Admin? {
+        state.withLock { $0.links[Self.hash(token)]?.admin }
+    }
+
     /// Opens a session with a link's token, once: returns the session's cookie value and the session.
     public func exchange(token: String, now: Date) -> Result<(cookie: String, session: ConsoleSession), Refusal> {
         let key = Self.hash(token)
