@@ -154,7 +154,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/zhtj-province"),
-        .executableTarget(name: "zhtj-load", dependencies: ["ZHTJClient", "ZHTJCore"], path: "Benchmarks/zhtj-load"),
+        .executableTarget(name: "zhtj-load", dependencies: ["ZHTJClient", "ZHTJCore", "ZHTJTestSupport"], path: "Benchmarks/zhtj-load"),
 
         .testTarget(name: "ZHTJCoreTests", dependencies: ["ZHTJCore"]),
         .testTarget(name: "ZHTJConsoleTests", dependencies: ["ZHTJConsole", "ZHTJCore", .product(name: "Hummingbird", package: "hummingbird")]),

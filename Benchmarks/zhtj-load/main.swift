@@ -10,6 +10,7 @@ import ZHTJCore
 //   zhtj-load import CREDENTIALS FILE.csv ROWS             member.import of the file in one request, timed
 //   zhtj-load mixed CLIENTS TOTAL CREDENTIALS SAMPLES.tsv   TOTAL reads (search by ID number and by name, member.show,
 //                                                           reviews, its first page of 50) from CLIENTS connections at once
+//   zhtj-load console CREDENTIALS N                        the browser console's queue and review pages, N times each
 let arguments = CommandLine.arguments
 func fail(_ text: String) -> Never {
     FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -96,6 +97,8 @@ case "mixed":
     }
     for _ in 0..<clients { done.wait() }
     Load.report("\(clients) clients, mixed reads as \(credentials.adminName)", results.all, wall: Date().timeIntervalSince(start))
+case "console":
+    ConsoleLoad.run(Load.load(arguments[2]), Int(arguments[3]) ?? 50)
 default:
     fail("unknown mode \(arguments[1])")
 }

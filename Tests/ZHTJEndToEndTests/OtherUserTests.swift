@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZHTJTestSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZHTJTestSupport
 
 /// A browser's session with the console, as the tests drive it over plain HTTP: the link from `zhtj console`, the
 /// cookie it set, the CSRF token from the pages.

@@ -4,24 +4,29 @@ import Foundation
     import Glibc
 #endif
 
-/// A plain HTTP/1.1 client over a TCP socket for the console's tests: one request per connection, no redirect
-/// followed, no cookie kept, so every header the console sends can be checked.
-struct HTTPReply {
-    var status: Int
+/// A plain HTTP/1.1 client over a TCP socket for the console's tests and benchmark: one request per connection, no
+/// redirect followed, no cookie kept, so every header the console sends can be checked.
+public struct HTTPReply: Sendable {
+    public var status: Int
     /// Header names in lower case; a repeated header's values joined with ", ".
-    var headers: [String: String]
-    var body: [UInt8]
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var headers: [String: String]
+    public var body: [UInt8]
+    public var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-enum HTTPProbe {
+public struct HTTPProbeError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
+public enum HTTPProbe {
     /// `url`: `http://127.0.0.1:PORT/path?query`.
-    static func send(_ method: String, _ url: String, headers: [String: String] = [:], body: String? = nil) throws -> HTTPReply {
-        guard let parsed = URL(string: url), let host = parsed.host, let port = parsed.port else { throw TestFailure("bad url \(url)") }
+    public static func send(_ method: String, _ url: String, headers: [String: String] = [:], body: String? = nil) throws -> HTTPReply {
+        guard let parsed = URL(string: url), let host = parsed.host, let port = parsed.port else { throw HTTPProbeError("bad url \(url)") }
         let path = parsed.path.isEmpty ? "/" : parsed.path
         let target = parsed.query.map { "\(path)?\($0)" } ?? path
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw TestFailure("socket: \(errno)") }
+        guard fd >= 0 else { throw HTTPProbeError("socket: \(errno)") }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -30,7 +35,7 @@ enum HTTPProbe {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw TestFailure("connect \(url): errno \(errno)") }
+        guard connected == 0 else { throw HTTPProbeError("connect \(url): errno \(errno)") }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var request = "\(method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
@@ -45,7 +50,7 @@ enum HTTPProbe {
         var sent = 0
         while sent < bytes.count {
             let n = bytes[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else { throw TestFailure("write: errno \(errno)") }
+            guard n > 0 else { throw HTTPProbeError("write: errno \(errno)") }
             sent += n
         }
         var reply: [UInt8] = []
@@ -61,7 +66,7 @@ enum HTTPProbe {
     static func parse(_ reply: [UInt8]) throws -> HTTPReply {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let end = (0..<max(0, reply.count - 3)).first(where: { Array(reply[$0..<$0 + 4]) == separator }) else {
-            throw TestFailure("no HTTP header in \(reply.count) bytes")
+            throw HTTPProbeError("no HTTP header in \(reply.count) bytes")
         }
         let head = String(decoding: reply[0..<end], as: UTF8.self).components(separatedBy: "\r\n")
         let status = Int(head[0].split(separator: " ")[1]) ?? 0
