@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZHTJTestSupport
 
 /// README's tour, run exactly as written: the shell between `<!-- tour:begin -->` and `<!-- tour:end -->`,
 /// with the CLI on PATH, against a real daemon whose storage is `./Storage`.
@@ -24,6 +25,9 @@ import Testing
         try daemon.start()
         var env = daemon.environment
         env["PATH"] = Binaries.folder + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        // `zhtj console` only prints its link here: no desktop to open it in.
+        env["DISPLAY"] = nil
+        env["WAYLAND_DISPLAY"] = nil
         let result = try runProgram("/bin/bash", ["-euo", "pipefail", "-c", try Self.tourScript()], environment: env, currentDirectory: daemon.root)
         #expect(result.status == 0, "\(result.combined)")
         #expect(result.stdout.contains("注册成功 / registered: 王芳"))
@@ -37,5 +41,9 @@ import Testing
         #expect(result.stdout.contains("已通过 / approved: 王小明"))
         #expect(result.stdout.contains("已认证 authenticated"))
         #expect(FileManager.default.fileExists(atPath: daemon.root + "/.config/zhtj/credentials"))
+        // Step 8: the console's link opens a session once.
+        let link = try #require(result.stdout.components(separatedBy: "\n").first { $0.hasPrefix("http://") && $0.contains("/login?token=") })
+        let opened = try HTTPProbe.send("GET", link)
+        #expect(opened.status == 303 && opened.headers["set-cookie"]?.contains("HttpOnly") == true, "\(opened.status)")
     }
 }
