@@ -190,4 +190,21 @@ import ZHTJTestSupport
         let downloads = try history(s, "202144010001").components(separatedBy: "\n").filter { $0.contains("archive.download") }
         #expect(downloads.count == 1, "\(downloads)")
     }
+
+    /// The console off, or its address taken: the daemon serves on, and `zhtj console` says why in both languages.
+    @Test func aConsoleThatIsOffOrCannotListenIsExplained() throws {
+        let off = try Scenario.withMembersAndAdmins(extraEnvironment: ["ZHTJD_CONSOLE_LISTEN": ""])
+        let refused = try off.daemon.cli(["console", "--no-open"], credentials: "a.cred")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("浏览器控制台未运行") && refused.stderr.contains("console.listen is empty"), "\(refused.stderr)")
+        // A port another program holds (another zhtjd's console).
+        let busy = try Scenario.withMembersAndAdmins()
+        let url = try ConsoleSessionProbe.link(busy, "a.cred")
+        let port = try #require(URL(string: url)?.port)
+        let second = try Scenario.withMembersAndAdmins(extraEnvironment: ["ZHTJD_CONSOLE_LISTEN": "127.0.0.1:\(port)"])
+        let why = try second.daemon.cli(["console", "--no-open"], credentials: "a.cred")
+        #expect(why.status == 1)
+        #expect(why.stderr.contains("127.0.0.1:\(port)"), "\(why.stderr)")
+        #expect(try expectOK(second.daemon.cli(["reviews"], credentials: "a.cred")).status == 0, "the socket serves on")
+    }
 }
