@@ -122,6 +122,7 @@ enum ConsoleAssets {
         th { background: #fafafc; font-weight: 600; font-size: .92em; }
         tr.overdue td { background: #fff4f4; }
         td.file, dd.file { word-break: break-all; font-family: monospace; }
+        td.file { min-width: 10em; }
         .flash { margin: .8em 1.4em 0; padding: .5em .8em; border-radius: 4px; background: #e8f6ec; border: 1px solid #9bd3ab; }
         .inline { display: inline; margin: 0; }
         .review { display: grid; grid-template-columns: minmax(320px, 34%) 1fr; gap: 1.2em; align-items: start; }
