@@ -70,6 +70,11 @@ import ZHTJCore
         return nil
     }
 
+    @Test func stampsAreUTCToTheMinute() {
+        #expect(ConsoleView.stamp(Date(timeIntervalSince1970: 1_796_373_167)) == "2026-12-04 08:32 UTC")
+        #expect(ConsoleView.stamp(Date(timeIntervalSince1970: 0)) == "1970-01-01 00:00 UTC")
+    }
+
     @Test func tokensAreLongAndDistinct() {
         let tokens = Set((0..<200).map { _ in ConsoleSessions.randomToken() })
         #expect(tokens.count == 200)

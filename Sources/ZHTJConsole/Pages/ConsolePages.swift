@@ -50,7 +50,7 @@ struct ConsolePages: Sendable {
             guard let session = session(request) else { throw Failure.noSession }
             var form = FormFields(request.uri.query ?? "")
             if post {
-                var copy = request
+                let copy = request
                 let buffer = try await copy.body.collect(upTo: 64 * 1024)
                 form = FormFields(String(buffer: buffer))
                 let sent = form["csrf"] ?? request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
