@@ -50,8 +50,7 @@ struct ConsolePages: Sendable {
             guard let session = session(request) else { throw Failure.noSession }
             var form = FormFields(request.uri.query ?? "")
             if post {
-                let copy = request
-                let buffer = try await copy.body.collect(upTo: 64 * 1024)
+                let buffer = try await request.body.collect(upTo: 64 * 1024)
                 form = FormFields(String(buffer: buffer))
                 let sent = form["csrf"] ?? request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
                 guard Self.same(sent, session.csrf) else { throw Failure.badCSRF }
